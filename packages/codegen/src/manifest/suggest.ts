@@ -2,6 +2,10 @@
 
 /** The candidate closest to `input` by edit distance, if it is close enough to be a likely typo. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  const lower = input.toLowerCase();
+  // An abbreviation ("prod" for "production") is as likely a slip as a typo.
+  const abbreviated = lower.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (abbreviated.length === 1) return abbreviated[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

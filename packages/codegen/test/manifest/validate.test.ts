@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { validateManifest } from "../../src/manifest/validate.ts";
+import { formatPath } from "../../src/manifest/issues.ts";
+import { OPTIONS, validManifest } from "./valid-manifest.ts";
+
+type Manifest = ReturnType<typeof validManifest>;
+
+interface Case {
+  readonly rule: string;
+  readonly mutate: (m: Manifest) => void;
+  readonly code: string;
+  readonly path: string;
+  readonly message: RegExp;
+  readonly expected?: RegExp;
+  readonly fix?: RegExp;
+}
+
+const openai = (m: Manifest) => m.workers["openai"]!;
+
+const cases: Case[] = [
+  { rule: "binding names are JS identifiers", mutate: (m) => { openai(m).secrets = { "1BAD": "OPENAI_API_KEY" }; }, code: "invalid-name", path: 'workers.openai.secrets["1BAD"]', message: /Invalid binding name/, expected: /JavaScript identifier/ },
+  { rule: "var names are JS identifiers", mutate: (m) => { openai(m).vars = { "base-url": "x" }; }, code: "invalid-name", path: 'workers.openai.vars["base-url"]', message: /binding name/ },
+  { rule: "secret names follow Cloudflare's rules", mutate: (m) => { m.secrets["OPENAI KEY"] = { description: "x" }; }, code: "invalid-name", path: 'secrets["OPENAI KEY"]', message: /Invalid secret name/, expected: /letters, digits, _ and -/ },
+  { rule: "worker names follow Cloudflare's rules", mutate: (m) => { openai(m).name = "AI_OpenAI"; }, code: "invalid-format", path: "workers.openai.name", message: /Invalid Worker name/, expected: /lowercase/ },
+  { rule: "app ids reject ../", mutate: (m) => { m.workers["../x"] = { ...openai(m), name: "x" }; }, code: "invalid-name", path: 'workers["../x"]', message: /Invalid app id/, expected: /one folder name/ },
+  { rule: "app ids reject a/b", mutate: (m) => { m.workers["a/b"] = { ...openai(m), name: "x" }; }, code: "invalid-name", path: 'workers["a/b"]', message: /Invalid app id/ },
+  { rule: "app ids reject absolute paths", mutate: (m) => { m.workers["/abs"] = { ...openai(m), name: "x" }; }, code: "invalid-name", path: 'workers["/abs"]', message: /Invalid app id/ },
+  { rule: "app ids reject empty", mutate: (m) => { m.workers[""] = { ...openai(m), name: "x" }; }, code: "invalid-name", path: 'workers[""]', message: /Invalid app id/ },
+  { rule: "app folders stay inside the root", mutate: (m) => { openai(m).dir = "../elsewhere"; }, code: "invalid-format", path: "workers.openai.dir", message: /Invalid app folder/ },
+  { rule: "account ids are 32 hex chars", mutate: (m) => { m.environments["production"]!.accountId = "0123"; }, code: "invalid-format", path: "environments.production.accountId", message: /Invalid account id/, expected: /32 lowercase hexadecimal/ },
+  { rule: "store ids are 32 hex chars", mutate: (m) => { m.environments["production"]!.storeId = "Z".repeat(32); }, code: "invalid-format", path: "environments.production.storeId", message: /Invalid store id/ },
+  { rule: "scopes are Cloudflare's", mutate: (m) => { m.secrets["OPENAI_API_KEY"]!.scopes = ["worker"]; }, code: "invalid-value", path: "secrets.OPENAI_API_KEY.scopes[0]", message: /not allowed/, expected: /"workers"/, fix: /did you mean "workers"/ },
+  { rule: "every referenced secret exists", mutate: (m) => { openai(m).secrets = ["OPENAI_API_KEY", "OPENAI_KEY"]; }, code: "unknown-secret", path: "workers.openai.secrets[1]", message: /not declared under secrets/, fix: /did you mean "OPENAI_API_KEY"/ },
+  { rule: "a renamed binding's secret exists", mutate: (m) => { openai(m).secrets = { OPENAI: "NOPE" }; }, code: "unknown-secret", path: "workers.openai.secrets.OPENAI", message: /"NOPE"/ },
+  { rule: "no binding name repeats (secrets)", mutate: (m) => { openai(m).secrets = ["OPENAI_API_KEY", "OPENAI_API_KEY"]; }, code: "duplicate-binding", path: "workers.openai.secrets[1]", message: /twice/ },
+  { rule: "no binding name repeats (secrets and vars)", mutate: (m) => { openai(m).vars = { AI_GATEWAY_ID: "x" }; }, code: "duplicate-binding", path: "workers.openai.vars.AI_GATEWAY_ID", message: /a var and a secret/ },
+  { rule: "no binding name repeats (environment vars)", mutate: (m) => { openai(m).environments = { staging: { vars: { OPENAI_API_KEY: "x" } } }; }, code: "duplicate-binding", path: "workers.openai.environments.staging.vars.OPENAI_API_KEY", message: /twice/ },
+  { rule: "compatibility dates are real dates", mutate: (m) => { openai(m).compatibilityDate = "2026-02-30"; }, code: "invalid-format", path: "workers.openai.compatibilityDate", message: /real calendar date/, expected: /YYYY-MM-DD/ },
+  { rule: "compatibility dates are not later than the runtime", mutate: (m) => { openai(m).compatibilityDate = "2026-12-01"; }, code: "compatibility-date-too-new", path: "workers.openai.compatibilityDate", message: /later than the installed Workers runtime/, expected: /no later than 2026-11-02/ },
+  { rule: "environment names are valid for [env.X]", mutate: (m) => { m.environments["Stag ing"] = m.environments["staging"]!; }, code: "invalid-name", path: 'environments["Stag ing"]', message: /Invalid environment name/ },
+  { rule: "environments on one account share its store", mutate: (m) => { m.environments["staging"]!.storeId = "b".repeat(32); }, code: "store-mismatch", path: "environments.staging.storeId", message: /only one store/ },
+  { rule: "a store's secret count stays within the quota", mutate: (m) => { for (let i = 0; i < 50; i++) m.secrets[`EXTRA_${i}`] = { description: "x" }; }, code: "store-quota", path: "secrets", message: /104 secrets.*over the limit of 100/ },
+  { rule: "the quota is configurable", mutate: (m) => { m.limits = { secretsPerAccount: 3 }; }, code: "store-quota", path: "secrets", message: /4 secrets.*limit of 3/ },
+  { rule: "defaultEnvironment is declared", mutate: (m) => { m.defaultEnvironment = "prod"; }, code: "unknown-default-environment", path: "defaultEnvironment", message: /not declared/, fix: /did you mean "production"/ },
+  { rule: "unknown keys are reported", mutate: (m) => { openai(m).compatibility_date = "2026-08-01"; }, code: "unknown-key", path: "workers.openai.compatibility_date", message: /Unknown field/, fix: /did you mean "compatibilityDate"/ },
+  { rule: "worker overrides name declared environments", mutate: (m) => { openai(m).environments = { stagin: {} }; }, code: "unknown-environment", path: "workers.openai.environments.stagin", message: /not declared/, fix: /did you mean "staging"/ },
+  { rule: "bound secrets carry the workers scope", mutate: (m) => { m.secrets["AI_GATEWAY_ID"]!.scopes = ["ai_gateway"]; }, code: "missing-workers-scope", path: "workers.openai.secrets[1]", message: /scopes include "workers"/ },
+  { rule: "main is a relative module path", mutate: (m) => { openai(m).main = "/etc/passwd"; }, code: "invalid-format", path: "workers.openai.main", message: /Invalid entry point/ },
+  { rule: "required fields are present", mutate: (m) => { delete openai(m).main; }, code: "invalid-type", path: "workers.openai.main", message: /required field is missing/ },
+  { rule: "two apps may not deploy under one name", mutate: (m) => { m.workers["openai2"] = { ...openai(m), secrets: [] }; }, code: "duplicate-worker-name", path: "workers.openai2.name", message: /would both deploy as "ai-openai"/ },
+  { rule: "descriptions are one line", mutate: (m) => { m.secrets["OPENAI_API_KEY"]!.description = "a\nb"; }, code: "invalid-format", path: "secrets.OPENAI_API_KEY.description", message: /single line/ },
+  { rule: "prefixes use safe characters", mutate: (m) => { m.environments["staging"]!.secretPrefix = "STAGING $"; }, code: "invalid-format", path: "environments.staging.secretPrefix", message: /Invalid secret prefix/ },
+];
+
+describe("validateManifest: one invalid manifest per rule", () => {
+  it("accepts the valid base manifest", () => {
+    const result = validateManifest(validManifest(), OPTIONS);
+    expect(result.ok).toBe(true);
+  });
+
+  it.each(cases)("$rule", ({ mutate, code, path, message, expected, fix }) => {
+    const manifest = validManifest();
+    mutate(manifest);
+    const result = validateManifest(manifest, OPTIONS);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const issue = result.errors.find((candidate) => candidate.code === code && formatPath(candidate.path) === path);
+    expect(issue, `no ${code} at ${path}; got ${result.errors.map((e) => `${e.code}@${formatPath(e.path)}`).join(", ")}`).toBeDefined();
+    expect(issue!.message).toMatch(message);
+    expect(issue!.fix, "every error says how to fix it").toBeTruthy();
+    if (expected) expect(issue!.expected).toMatch(expected);
+    if (fix) expect(issue!.fix).toMatch(fix);
+  });
+
+  it("collects every error before failing", () => {
+    const manifest = validManifest();
+    for (const { mutate } of cases.slice(0, 4)) mutate(manifest);
+    m3(manifest);
+    const result = validateManifest(manifest, OPTIONS);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+function m3(m: Manifest) {
+  m.environments["production"]!.accountId = "nope";
+}
+
+describe("warnings for what the Secrets Store guidance calls bad practice", () => {
+  it.each([
+    ["generic names", (m: Manifest) => { m.secrets["API_KEY"] = { description: "x" }; openai(m).secrets = ["OPENAI_API_KEY", "AI_GATEWAY_ID", "API_KEY"]; }, "generic-secret-name", "secrets.API_KEY"],
+    ["a secret bound to no worker", (m: Manifest) => { m.secrets["UNUSED_KEY"] = { description: "x" }; }, "unbound-secret", "secrets.UNUSED_KEY"],
+    ["a secret without a description", (m: Manifest) => { delete m.secrets["OPENAI_API_KEY"]!.description; }, "missing-description", "secrets.OPENAI_API_KEY"],
+  ] as const)("%s", (_name, mutate, code, path) => {
+    const manifest = validManifest();
+    mutate(manifest);
+    const result = validateManifest(manifest, OPTIONS);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => `${w.code}@${formatPath(w.path)}`)).toContain(`${code}@${path}`);
+  });
+
+  it("a clean manifest has no warnings", () => {
+    expect(validateManifest(validManifest(), OPTIONS).warnings).toEqual([]);
+  });
+});
+
+describe("normalisation", () => {
+  it("fills defaults and resolves names per environment", () => {
+    const manifest = validManifest();
+    openai(manifest).secrets = { OPENAI: "OPENAI_API_KEY" };
+    delete manifest.secrets["OPENAI_API_KEY"]!.scopes;
+    const result = validateManifest(manifest, OPTIONS);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [worker] = result.manifest.workers;
+    expect(worker!.dir).toBe("apps/openai");
+    expect(worker!.configFile).toBe("wrangler-openai.toml");
+    const staging = worker!.environments.find((env) => env.environment === "staging")!;
+    expect(staging.workerName).toBe("ai-openai-staging");
+    expect(staging.secrets).toEqual([
+      { binding: "OPENAI", secret: "OPENAI_API_KEY", storeSecretName: "STAGING_OPENAI_API_KEY", storeId: "a1b2c3d4e5f60718293a4b5c6d7e8f90" },
+    ]);
+    expect(result.manifest.secrets.find((s) => s.name === "AI_GATEWAY_ID")!.boundBy).toEqual([]);
+    expect(result.manifest.secrets.find((s) => s.name === "OPENAI_API_KEY")!.scopes).toEqual(["workers"]);
+  });
+});
