@@ -1,7 +1,6 @@
 // Terminal output shared by commands: issues, summaries, diffs. Never prints secret values:
 // manifests hold none, and values read for provisioning never reach these functions.
 import pc from "picocolors";
-import { createTwoFilesPatch } from "diff";
 import { formatIssue, type ManifestIssue } from "../manifest/issues.ts";
 import type { FileChange } from "../write/plan-writes.ts";
 
@@ -14,7 +13,9 @@ export function printIssues(issues: readonly ManifestIssue[], manifestFile: stri
   }
 }
 
-export function renderDiff(change: FileChange): string {
+/** Loads the diff library only when a diff is shown: a current tree never pays for it. */
+export async function renderDiff(change: FileChange): Promise<string> {
+  const { createTwoFilesPatch } = await import("diff");
   const before = change.action === "create" ? "/dev/null" : `a/${change.path}`;
   const after = change.action === "delete" ? "/dev/null" : `b/${change.path}`;
   return createTwoFilesPatch(before, after, change.current ?? "", change.next ?? "", undefined, undefined, { context: 3 });

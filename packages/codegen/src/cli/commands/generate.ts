@@ -76,7 +76,7 @@ async function generateOnce(options: Options): Promise<number> {
   if (options.check) {
     const stale = plan.changes.filter((change) => change.action !== "unchanged");
     if (options.json) printJson(plan.changes.map((change) => fileEntry(change, change.action === "unchanged" ? "unchanged" : "stale")));
-    for (const change of stale) process.stderr.write(`${colourDiff(renderDiff(change))}\n`);
+    for (const change of stale) process.stderr.write(`${colourDiff(await renderDiff(change))}\n`);
     const summary = `${plan.changes.length - stale.length} current, ${stale.length} stale`;
     if (hasPendingChanges(plan)) {
       process.stderr.write(pc.red(`✖ generated files are out of date (${summary}). Run \`pnpm generate\` and commit the result.\n`));
