@@ -36,7 +36,12 @@ export function findManifest(cwd: string, explicit?: string): string {
   }
 }
 
-export async function prepareGeneration(input: GenerationInput): Promise<GenerationResult> {
+export type ManifestResult =
+  | { readonly ok: true; readonly manifestFile: string; readonly root: string; readonly manifest: ResolvedManifest; readonly warnings: ManifestIssue[] }
+  | { readonly ok: false; readonly manifestFile: string; readonly errors: ManifestIssue[]; readonly warnings: ManifestIssue[] };
+
+/** Reads and validates the manifest; issues carry their line:column. Throws ManifestLoadError. */
+export async function readResolvedManifest(input: GenerationInput): Promise<ManifestResult> {
   const manifestFile = findManifest(input.cwd, input.manifest);
   const root = resolve(input.cwd, input.root ?? dirname(manifestFile));
   const loaded = await readManifest(manifestFile, { fresh: input.fresh ?? false });
@@ -55,8 +60,14 @@ export async function prepareGeneration(input: GenerationInput): Promise<Generat
     };
   }
   const warnings = sortByLocation(await locateIssues(result.warnings, loaded.source));
-  const files = renderAll(result.manifest);
-  return { ok: true, manifestFile, manifest: result.manifest, plan: planWrites({ root, files, manifest: result.manifest }), warnings };
+  return { ok: true, manifestFile, root, manifest: result.manifest, warnings };
+}
+
+export async function prepareGeneration(input: GenerationInput): Promise<GenerationResult> {
+  const result = await readResolvedManifest(input);
+  if (!result.ok) return result;
+  const { manifestFile, root, manifest, warnings } = result;
+  return { ok: true, manifestFile, manifest, plan: planWrites({ root, files: renderAll(manifest), manifest }), warnings };
 }
 
 /** App folders named by the raw manifest, read defensively: they may hold their own Workers runtime. */

@@ -10,6 +10,7 @@ const main = defineCommand({
   },
   subCommands: {
     generate: () => import("./commands/generate.ts").then((m) => m.default),
+    matrix: () => import("./commands/matrix.ts").then((m) => m.default),
   },
 });
 

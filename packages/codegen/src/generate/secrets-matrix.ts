@@ -1,0 +1,89 @@
+// Who can read what: secret x Worker x environment, with scopes, and for each secret the Workers a
+// rotation affects. Rendered as SECRETS.md (kept current by `generate --check`) or as JSON.
+import { stampFile } from "./header.ts";
+import type { ResolvedManifest } from "../manifest/model.ts";
+import type { SecretScope } from "../manifest/define.ts";
+
+export interface SecretsMatrix {
+  readonly environments: readonly {
+    readonly name: string;
+    readonly accountId: string;
+    readonly storeId: string;
+    readonly secrets: readonly {
+      readonly secret: string;
+      readonly storeSecretName: string;
+      readonly scopes: readonly SecretScope[];
+      readonly readers: readonly { readonly worker: string; readonly workerName: string; readonly binding: string }[];
+    }[];
+  }[];
+  /** Per secret: the app ids that must pick up a new value when it rotates. */
+  readonly rotation: Readonly<Record<string, { readonly workers: readonly string[]; readonly rotateEveryDays: number | null }>>;
+}
+
+export function planSecretsMatrix(manifest: ResolvedManifest): SecretsMatrix {
+  return {
+    environments: manifest.environments.map((env) => ({
+      name: env.name,
+      accountId: env.accountId,
+      storeId: env.storeId,
+      secrets: manifest.secrets.map((secret) => ({
+        secret: secret.name,
+        storeSecretName: `${env.secretPrefix}${secret.name}`,
+        scopes: secret.scopes,
+        readers: manifest.workers.flatMap((worker) => {
+          const workerEnv = worker.environments.find((e) => e.environment === env.name);
+          return (workerEnv?.secrets ?? [])
+            .filter((binding) => binding.secret === secret.name)
+            .map((binding) => ({ worker: worker.id, workerName: workerEnv!.workerName, binding: binding.binding }));
+        }),
+      })),
+    })),
+    rotation: Object.fromEntries(
+      manifest.secrets.map((secret) => [secret.name, { workers: secret.boundBy, rotateEveryDays: secret.rotateEveryDays ?? null }]),
+    ),
+  };
+}
+
+export function renderSecretsMatrixJson(manifest: ResolvedManifest): string {
+  return `${JSON.stringify(planSecretsMatrix(manifest), null, 2)}\n`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, "\\|");
+const code = (text: string) => `\`${text}\``;
+
+export function renderSecretsMatrixMarkdown(manifest: ResolvedManifest): string {
+  const matrix = planSecretsMatrix(manifest);
+  const lines = [
+    "# Secrets",
+    "",
+    `Who can read what, generated from \`${manifest.manifestPath}\`. A Worker reads a secret only through a binding listed here.`,
+    "",
+    "## Secrets and the Workers a rotation affects",
+    "",
+    "| Secret | Description | Scopes | Rotate every | Workers a rotation affects |",
+    "|---|---|---|---|---|",
+  ];
+  for (const secret of manifest.secrets) {
+    const rotation = matrix.rotation[secret.name]!;
+    lines.push(
+      `| ${code(secret.name)} | ${cell(secret.description ?? "")} | ${secret.scopes.join(", ")} | ${rotation.rotateEveryDays === null ? "" : `${rotation.rotateEveryDays} days`} | ${rotation.workers.join(", ") || "(no Worker)"} |`,
+    );
+  }
+  for (const env of matrix.environments) {
+    const workers = manifest.workers.map((worker) => worker.id);
+    lines.push(
+      "",
+      `## ${env.name}${env.name === manifest.defaultEnvironment ? " (default)" : ""}`,
+      "",
+      `Account \`${env.accountId}\`, store \`${env.storeId}\`. Cells name the binding each Worker reads the secret through.`,
+      "",
+      `| Secret in the store | ${workers.map(code).join(" | ")} |`,
+      `|---|${workers.map(() => ":-:").join("|")}|`,
+    );
+    for (const secret of env.secrets) {
+      const byWorker = new Map(secret.readers.map((reader) => [reader.worker, reader.binding]));
+      lines.push(`| ${code(secret.storeSecretName)} | ${workers.map((id) => (byWorker.has(id) ? code(byWorker.get(id)!) : "")).join(" | ")} |`);
+    }
+  }
+  return stampFile({ body: `${lines.join("\n")}\n`, comment: "<!--", manifestPath: manifest.manifestPath });
+}
