@@ -77,7 +77,7 @@ export interface ResolvedBinding {
   readonly storeId: string;
 }
 
-export type GeneratedFileKind = "wrangler-config" | "env-types" | "provision-script";
+export type GeneratedFileKind = "wrangler-config" | "env-types" | "provision-script" | "secrets-matrix";
 
 /** One generated artifact: pure data produced by the generators, written by the writer. */
 export interface GeneratedFile {

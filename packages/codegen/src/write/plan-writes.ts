@@ -91,6 +91,7 @@ function listDir(dir: string): string[] {
 function kindOf(path: string): GeneratedFileKind {
   if (path.endsWith(".toml")) return "wrangler-config";
   if (path.endsWith(".ts")) return "env-types";
+  if (path.endsWith(".md")) return "secrets-matrix";
   return "provision-script";
 }
 

@@ -19,7 +19,7 @@ describe("secrets-manifest generate", () => {
     const first = runCli(["generate", "--json"], { cwd: dir });
     expect(first.status, first.stderr).toBe(0);
     const files = JSON.parse(first.stdout).files as { path: string; kind: string; worker: string | null; environment: string | null; status: string }[];
-    expect(files).toHaveLength(7 * 2 + 2 * 4);
+    expect(files).toHaveLength(7 * 2 + 2 * 4 + 1);
     expect(files.every((f) => f.status === "written")).toBe(true);
     expect(files).toContainEqual({ path: "apps/openai/wrangler-openai.toml", kind: "wrangler-config", worker: "openai", environment: null, status: "written" });
     expect(files).toContainEqual({ path: "apps/openai/src/env.generated.ts", kind: "env-types", worker: "openai", environment: null, status: "written" });
@@ -35,7 +35,7 @@ describe("secrets-manifest generate", () => {
   it("prints a short human summary", () => {
     const result = runCli(["generate"], { cwd: dir });
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/7 workers × 2 environments: 22 written, 0 unchanged, 0 deleted/);
+    expect(result.stdout).toMatch(/7 workers × 2 environments: 23 written, 0 unchanged, 0 deleted/);
   });
 
   it("is deterministic: byte-identical output in another folder, run from another working folder", () => {

@@ -1,0 +1,83 @@
+// What a provisioning script does for one environment, computed once so that the bash and
+// PowerShell renderings cannot drift apart.
+import type { ResolvedEnvironment, ResolvedManifest } from "../manifest/model.ts";
+
+export type ProvisionShell = "bash" | "powershell";
+export type ProvisionTarget = "remote" | "local";
+
+export interface RemoteSecretPlan {
+  /** Name in the store: the environment's prefix + the manifest name. */
+  readonly storeName: string;
+  /** Comma-separated, as `--scopes` takes them. */
+  readonly scopes: string;
+  readonly comment: string | undefined;
+}
+
+export interface LocalSeedTarget {
+  readonly storeId: string;
+  readonly storeName: string;
+  /** App folder relative to the output root; wrangler dev persists under `<dir>/.wrangler/state`. */
+  readonly appDir: string;
+}
+
+export interface LocalSecretPlan {
+  /** The manifest name, asked for once. */
+  readonly secret: string;
+  readonly targets: readonly LocalSeedTarget[];
+}
+
+/** Everything a script needs, computed once so that both shells say the same thing. */
+export interface ProvisionPlan {
+  readonly target: ProvisionTarget;
+  readonly environment: ResolvedEnvironment;
+  readonly manifestPath: string;
+  /** From the script's folder back to the output root, e.g. `..` for `provision/`. */
+  readonly rootFromScript: string;
+  readonly remote: readonly RemoteSecretPlan[];
+  readonly local: readonly LocalSecretPlan[];
+  /** `--env <name>` for wrangler dev, or "" for the default environment. */
+  readonly devEnvFlag: string;
+}
+
+/** Persist folder of `wrangler dev -c <dir>/<config>`: wrangler keeps state next to the config. */
+export const LOCAL_STATE_DIR = ".wrangler/state";
+
+export function planProvisioning(options: { manifest: ResolvedManifest; environment: string; target: ProvisionTarget }): ProvisionPlan {
+  const { manifest } = options;
+  const environment = manifest.environments.find((env) => env.name === options.environment);
+  if (environment === undefined) {
+    const known = manifest.environments.map((env) => env.name).join(", ");
+    throw new Error(`Unknown environment "${options.environment}" (the manifest declares: ${known}).`);
+  }
+  const remote = manifest.secrets.map((secret) => ({
+    storeName: `${environment.secretPrefix}${secret.name}`,
+    scopes: secret.scopes.join(","),
+    comment: secret.description,
+  }));
+  const local = manifest.secrets
+    .map((secret) => ({ secret: secret.name, targets: localTargets(manifest, environment.name, secret.name) }))
+    .filter((plan) => plan.targets.length > 0);
+  return {
+    target: options.target,
+    environment,
+    manifestPath: manifest.manifestPath,
+    rootFromScript: manifest.provisionDir.split("/").filter(Boolean).map(() => "..").join("/") || ".",
+    remote,
+    local,
+    devEnvFlag: environment.isDefault ? "" : `--env ${environment.name}`,
+  };
+}
+
+function localTargets(manifest: ResolvedManifest, environment: string, secret: string): LocalSeedTarget[] {
+  const targets = new Map<string, LocalSeedTarget>();
+  for (const worker of manifest.workers) {
+    const env = worker.environments.find((candidate) => candidate.environment === environment);
+    for (const binding of env?.secrets ?? []) {
+      if (binding.secret !== secret) continue;
+      const target = { storeId: binding.storeId, storeName: binding.storeSecretName, appDir: worker.dir };
+      // Two bindings of one secret in one app share the same stored entry.
+      targets.set(`${target.appDir}\u0000${target.storeId}\u0000${target.storeName}`, target);
+    }
+  }
+  return [...targets.values()];
+}
