@@ -30,6 +30,7 @@ export function renderEnvTypes(worker: ResolvedWorker, manifest: ResolvedManifes
   writer.blankLine();
   writer.writeLine("/** Any environment: bindings missing from some environment are optional, differing vars are unions. */");
   writeInterface(writer, "Env", aggregate(worker.environments));
+  writer.newLineIfLastNot();
   return stampFile({ body: writer.toString(), comment: "//", manifestPath: manifest.manifestPath });
 }
 
