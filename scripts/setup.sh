@@ -86,4 +86,4 @@ fi
 export WRANGLER_SEND_METRICS=false
 quietly pnpm install --frozen-lockfile ||
   fail "pnpm install failed." "see the messages above; the lockfile must match package.json (run pnpm install and commit pnpm-lock.yaml)"
-pnpm --silent generate
+pnpm --silent generate --quiet

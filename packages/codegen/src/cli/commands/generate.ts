@@ -16,6 +16,7 @@ const args = {
   json: { type: "boolean", description: 'Print {"files":[{path,kind,worker,environment,status}]} on stdout' },
   watch: { type: "boolean", description: "Regenerate whenever the manifest changes" },
   strict: { type: "boolean", description: "Treat warnings as errors" },
+  quiet: { type: "boolean", description: "Print nothing when nothing changed (errors and warnings still go to stderr)" },
 } as const;
 
 export default defineCommand({
@@ -36,6 +37,7 @@ interface Options {
   check?: boolean | undefined;
   json?: boolean | undefined;
   strict?: boolean | undefined;
+  quiet?: boolean | undefined;
 }
 
 async function generateOnce(options: Options): Promise<number> {
@@ -91,6 +93,7 @@ async function generateOnce(options: Options): Promise<number> {
     return 0;
   }
   const count = (status: FileStatus) => applied.filter((file) => file.status === status).length;
+  if (options.quiet && count("unchanged") === applied.length) return 0;
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
     `${pc.green("✓")} ${manifest.workers.length} workers × ${manifest.environments.length} environments: ` +
