@@ -1,0 +1,66 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { parseValues } from "../../src/provision/parse-values.ts";
+import { promptHidden } from "../../src/provision/prompt.ts";
+import { readValues } from "../../src/provision/read-values.ts";
+
+const declared = ["OPENAI_API_KEY", "SESSION_SIGNING_KEY"];
+const options = { source: "vals.env", declared, prefixes: ["", "STAGING_"] };
+
+describe("parseValues (dotenv)", () => {
+  it("reads dotenv syntax: quotes, export, comments, multi-line values", () => {
+    const parsed = parseValues(`# comment\nexport OPENAI_API_KEY='sk-1'\nSESSION_SIGNING_KEY="line one\nline two"\n`, options);
+    expect(parsed.errors).toEqual([]);
+    expect(Object.fromEntries(parsed.values)).toEqual({ OPENAI_API_KEY: "sk-1", SESSION_SIGNING_KEY: "line one\nline two" });
+  });
+
+  it("rejects undeclared names with the line and a fix, and never quotes a value", () => {
+    const parsed = parseValues("OPENAI_API_KEY=ok\nOPENAI_KEY=secret-value-1\nSTAGING_SESSION_SIGNING_KEY=secret-value-2\nSESSION_SIGNING_KEY=\n", options);
+    expect(parsed.errors).toEqual([
+      "vals.env:2: OPENAI_KEY is not a secret of the manifest.\n  fix: did you mean OPENAI_API_KEY?",
+      "vals.env:3: STAGING_SESSION_SIGNING_KEY is not a secret of the manifest.\n  fix: values files use the manifest's names without the environment's prefix: write SESSION_SIGNING_KEY=...",
+      "vals.env:4: SESSION_SIGNING_KEY is empty.\n  fix: give it a value, or leave the line out to be asked for it",
+    ]);
+    expect(parsed.errors.join("")).not.toContain("secret-value");
+  });
+
+  it("rejects values over 64 KiB without printing them", () => {
+    const parsed = parseValues(`OPENAI_API_KEY=${"x".repeat(65_537)}\n`, options);
+    expect(parsed.errors[0]).toContain("OPENAI_API_KEY is 65537 bytes long; the Secrets Store takes at most 65536.");
+  });
+});
+
+describe("readValues", () => {
+  const streams = () => ({ input: new PassThrough(), output: new PassThrough() });
+  it("without a terminal, a missing value is an error that names it", async () => {
+    const input = new PassThrough();
+    input.end("OPENAI_API_KEY=a\n");
+    const result = await readValues({ from: "-", cwd: "/", needed: declared, declared, prefixes: [""], interactive: false, describe: (s) => s, streams: { input, output: new PassThrough() } });
+    expect(result).toEqual({ ok: false, errors: ["No value in standard input for SESSION_SIGNING_KEY.\n  fix: add SESSION_SIGNING_KEY=... to it, or run on a terminal without --yes to be asked"] });
+  });
+  it("a values file that cannot be read is an error with the path", async () => {
+    const result = await readValues({ from: "nope.env", cwd: "/tmp", needed: declared, declared, prefixes: [""], interactive: false, describe: (s) => s, streams: streams() });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]).toContain("Cannot read the values file /tmp/nope.env (ENOENT).");
+  });
+});
+
+describe("promptHidden", () => {
+  it("shows the question, never echoes what is typed, and returns it", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+    const output = new PassThrough();
+    let shown = "";
+    output.on("data", (chunk: Buffer) => (shown += chunk.toString()));
+    const answer = promptHidden("Value for X (input hidden): ", { input, output });
+    input.write("typed-secret-value\r");
+    expect(await answer).toBe("typed-secret-value");
+    expect(shown).toContain("Value for X (input hidden): ");
+    expect(shown).not.toContain("typed-secret");
+  });
+  it("rejects when input ends without an answer", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+    const answer = promptHidden("Q: ", { input, output: new PassThrough() });
+    input.end();
+    await expect(answer).rejects.toThrow("Cancelled");
+  });
+});
