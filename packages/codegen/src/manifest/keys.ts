@@ -2,10 +2,9 @@
 // rather than in the zod schema because zod skips a record entry whose key fails, and then the
 // entry's own errors would go unreported.
 import { describeValue, type IssuePath, type ManifestIssue } from "./issues.ts";
+import { isDict, type Dict } from "./rule-input.ts";
 import { APP_ID, BINDING_NAME, ENVIRONMENT_NAME, SECRET_NAME, matchesRule, type NameRule } from "./names.ts";
 
-type Dict = Record<string, unknown>;
-const isDict = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function checkKeysOf(value: unknown, path: IssuePath, rule: NameRule, what: string, fix: string): ManifestIssue[] {
   if (!isDict(value)) return [];

@@ -1,0 +1,16 @@
+// Helpers shared by the cross-field rules, which read the raw input defensively.
+import type { IssuePath } from "./issues.ts";
+
+export type Dict = Record<string, unknown>;
+export const isDict = (value: unknown): value is Dict => typeof value === "object" && value !== null && !Array.isArray(value);
+export const entries = (value: unknown): [string, Dict][] =>
+  isDict(value) ? Object.entries(value).filter((entry): entry is [string, Dict] => isDict(entry[1])) : [];
+export const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** The bindings a worker declares, with the path of each: `[binding, secret, path]`. */
+export function workerSecretRefs(worker: Dict, app: string): [string, unknown, IssuePath][] {
+  const secrets = worker["secrets"];
+  if (Array.isArray(secrets)) return secrets.map((secret, i) => [String(secret), secret, ["workers", app, "secrets", i]]);
+  if (isDict(secrets)) return Object.entries(secrets).map(([binding, secret]) => [binding, secret, ["workers", app, "secrets", binding]]);
+  return [];
+}
