@@ -1,0 +1,6 @@
+import { proxyWorkerTestProject } from "@secrets-manifest/runtime/testing/vitest";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: { projects: [proxyWorkerTestProject({ configPath: "./wrangler-deepseek.toml" })] },
+});

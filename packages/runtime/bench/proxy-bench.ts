@@ -1,0 +1,162 @@
+// Requests per second through the openai proxy Worker against a bare pass-through Worker, both in
+// workerd via Miniflare, against one stand-in gateway on 127.0.0.1. Run: pnpm bench [-- --json].
+import { parseArgs } from "node:util";
+import type { BenchWorker } from "./bench-workers.ts";
+import { readStoreReads, startPassThroughWorker, startProxyWorker } from "./bench-workers.ts";
+import type { LoadResult } from "./load.ts";
+import { runLoad } from "./load.ts";
+import { cpuMs, withNewWorkerd } from "./process-cpu.ts";
+import { startUpstreamProcess } from "./upstream.ts";
+
+const TARGET_RATIO = 0.9;
+
+const { values: flags } = parseArgs({
+  // pnpm passes a literal `--` through from `pnpm bench -- --json`.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: {
+    json: { type: "boolean", default: false },
+    requests: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "16" },
+    rounds: { type: "string", default: "7" },
+    "ttl-ms": { type: "string" },
+  },
+});
+const settings = {
+  requests: positive("requests"),
+  concurrency: positive("concurrency"),
+  rounds: positive("rounds"),
+  ttlMs: flags["ttl-ms"] === undefined ? undefined : Number(flags["ttl-ms"]),
+};
+
+function positive(name: "requests" | "concurrency" | "rounds"): number {
+  const value = Number(flags[name]);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000) throw new Error(`--${name} must be 1..100000`);
+  return value;
+}
+
+interface Round extends LoadResult {
+  /** workerd CPU microseconds per request in this round; undefined where /proc is missing. */
+  readonly cpuMicrosPerRequest: number | undefined;
+}
+
+interface Summary {
+  readonly requestsPerSecond: number;
+  readonly cpuMicrosPerRequest: number | undefined;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly failures: number;
+  readonly rounds: readonly Round[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function summarise(rounds: readonly Round[]): Summary {
+  const cpu = rounds.map((round) => round.cpuMicrosPerRequest).filter((value) => value !== undefined);
+  return {
+    requestsPerSecond: median(rounds.map((round) => round.requestsPerSecond)),
+    cpuMicrosPerRequest: cpu.length === rounds.length ? median(cpu) : undefined,
+    p50Ms: median(rounds.map((round) => round.p50Ms)),
+    p99Ms: median(rounds.map((round) => round.p99Ms)),
+    failures: rounds.reduce((sum, round) => sum + round.failures, 0),
+    rounds,
+  };
+}
+
+async function main(): Promise<void> {
+  const upstream = await startUpstreamProcess();
+  const workers: BenchWorker[] = [];
+  try {
+    const proxyStart = await withNewWorkerd(() => startProxyWorker({ upstreamOrigin: upstream.origin, ttlMs: settings.ttlMs }));
+    const proxy = proxyStart.value;
+    workers.push(proxy);
+    const bareStart = await withNewWorkerd(() => startPassThroughWorker({ upstreamOrigin: upstream.origin }));
+    const bare = bareStart.value;
+    workers.push(bare);
+
+    const load = (worker: BenchWorker, requests: number) =>
+      runLoad({ url: worker.url, requests, concurrency: settings.concurrency });
+    const measure = async (worker: BenchWorker, pid: number | undefined): Promise<Round> => {
+      const before = pid === undefined ? undefined : cpuMs(pid);
+      const result = await load(worker, settings.requests);
+      const used = pid === undefined || before === undefined ? undefined : cpuMs(pid) - before;
+      return { ...result, cpuMicrosPerRequest: used === undefined ? undefined : (used * 1000) / settings.requests };
+    };
+    // Warm both up (JIT, connections, the proxy's secret cache) before measuring.
+    await load(proxy, 200);
+    await load(bare, 200);
+    const readsBefore = await readStoreReads(proxy);
+
+    const proxyRounds: Round[] = [];
+    const bareRounds: Round[] = [];
+    // Alternate rounds so drift on the machine affects both sides alike.
+    for (let round = 0; round < settings.rounds; round += 1) {
+      proxyRounds.push(await measure(proxy, proxyStart.pid));
+      bareRounds.push(await measure(bare, bareStart.pid));
+    }
+    const readsAfter = await readStoreReads(proxy);
+    const measured = settings.requests * settings.rounds;
+    const measuredReads = readsAfter.storeReads - readsBefore.storeReads;
+    report({
+      settings,
+      proxy: summarise(proxyRounds),
+      bare: summarise(bareRounds),
+      storeReads: {
+        ttlMs: readsAfter.ttlMs,
+        total: readsAfter.storeReads,
+        measured: measuredReads,
+        perThousand: (measuredReads / measured) * 1000,
+      },
+    });
+  } finally {
+    for (const worker of workers) await worker.dispose();
+    await upstream.close();
+  }
+}
+
+interface Report {
+  readonly settings: typeof settings;
+  readonly proxy: Summary;
+  readonly bare: Summary;
+  readonly storeReads: {
+    readonly ttlMs: number;
+    readonly total: number;
+    readonly measured: number;
+    readonly perThousand: number;
+  };
+}
+
+function report(result: Report): void {
+  // Each proxy round ran right before its bare round: the median of the per-pair ratios cancels
+  // drift from other load on the machine better than a ratio of overall medians.
+  const pairRatios = result.proxy.rounds
+    .map((round, index) => round.requestsPerSecond / (result.bare.rounds[index]?.requestsPerSecond ?? Number.NaN))
+    .sort((a, b) => a - b);
+  const ratio = pairRatios[Math.floor(pairRatios.length / 2)] ?? Number.NaN;
+  const cpu = (summary: Summary) => summary.cpuMicrosPerRequest?.toFixed(0) ?? "n/a";
+  const row = (name: string, summary: Summary) =>
+    `| ${name} | ${result.settings.requests * result.settings.rounds} | ${summary.requestsPerSecond.toFixed(0)} | ${summary.p50Ms.toFixed(2)} | ${summary.p99Ms.toFixed(2)} | ${cpu(summary)} | ${summary.failures} |`;
+  const table = [
+    `Concurrency ${result.settings.concurrency}, ${result.settings.rounds} alternating rounds of ${result.settings.requests} requests; medians of the rounds.`,
+    "",
+    "| Worker | requests | req/s | p50 ms | p99 ms | workerd CPU µs/req | non-200 |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+    row("openai proxy", result.proxy),
+    row("bare pass-through", result.bare),
+    "",
+    `Throughput ratio proxy / bare (median of ${pairRatios.length} adjacent round pairs): **${ratio.toFixed(3)}** ` +
+      `(range ${pairRatios[0]?.toFixed(3)}..${pairRatios.at(-1)?.toFixed(3)}; target >= ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`,
+    `Secrets Store get() calls: ${result.storeReads.perThousand.toFixed(2)} per 1,000 measured requests ` +
+      `(${result.storeReads.measured} while measuring, ${result.storeReads.total} in total including the cold start; cache TTL ${result.storeReads.ttlMs} ms)`,
+  ].join("\n");
+  if (flags.json) {
+    process.stderr.write(`${table}\n`);
+    process.stdout.write(`${JSON.stringify({ ...result, ratio, pairRatios, targetRatio: TARGET_RATIO }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${table}\n`);
+  }
+}
+
+await main();

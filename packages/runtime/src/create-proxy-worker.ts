@@ -1,0 +1,115 @@
+import { digestClientTokens, isAcceptedToken, readPresentedTokens } from "./client-auth.ts";
+import { renderUpstreamHeaders } from "./forwarded-headers.ts";
+import { forwardHttp } from "./forward-http.ts";
+import { GATEWAY_SECRET_BINDINGS } from "./gateway-bindings.ts";
+import type { GatewayEnv, GatewaySecrets } from "./gateway-env.ts";
+import { DEFAULT_GATEWAY_BASE_URL, renderGatewayUrl } from "./gateway-url.ts";
+import { answerHealthCheck } from "./health-check.ts";
+import { internalError, notFound, serviceUnavailable, unauthorized } from "./json-responses.ts";
+import type { ProviderSpec } from "./providers.ts";
+import { relayWebSocket } from "./relay-websocket.ts";
+import type { SecretBindingName } from "./secret-binding-name.ts";
+import type { KeepAlive, SecretCacheOptions } from "./secret-cache.ts";
+import { createSecretCache } from "./secret-cache.ts";
+import { SecretUnavailableError } from "./secret-unavailable-error.ts";
+import { matchesServedPath } from "./served-paths.ts";
+
+export interface ProxyWorkerOptions {
+  /** Time allowed for the gateway's response headers before answering 504. Default 100 s. */
+  readonly upstreamTimeoutMs?: number;
+  readonly secretCache?: SecretCacheOptions;
+}
+
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 100_000;
+
+type Secrets = Readonly<Record<string, SecretsStoreSecret>>;
+
+/**
+ * The whole proxy Worker for one provider. `provider.keyBinding` must be a Secrets Store binding of
+ * the app's generated `Env`, so an app whose manifest entry lacks its provider key fails to compile.
+ *
+ * ```ts
+ * export default createProxyWorker<Env>(providers.openai);
+ * ```
+ */
+export function createProxyWorker<Env extends GatewayEnv>(
+  provider: ProviderSpec<SecretBindingName<Env>>,
+  options: ProxyWorkerOptions = {},
+): ExportedHandler<Env> {
+  // One cache per Worker, created when the module loads: it lives as long as the isolate.
+  const cache = createSecretCache(options.secretCache);
+  const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const bindings = [provider.keyBinding, ...GATEWAY_SECRET_BINDINGS];
+
+  function peekGatewaySecrets(): GatewaySecrets | undefined {
+    const providerKey = cache.peek(provider.keyBinding);
+    const accountId = cache.peek("AI_GATEWAY_ACCOUNT_ID");
+    const gatewayId = cache.peek("AI_GATEWAY_ID");
+    const gatewayToken = cache.peek("CLOUDFLARE_API_KEY");
+    if (providerKey === undefined || accountId === undefined || gatewayId === undefined || gatewayToken === undefined) {
+      return undefined;
+    }
+    return { providerKey, accountId, gatewayId, gatewayToken };
+  }
+
+  async function readGatewaySecrets(secrets: Secrets, ctx: KeepAlive): Promise<GatewaySecrets> {
+    const [providerKey, accountId, gatewayId, gatewayToken] = await Promise.all([
+      cache.read(secrets, provider.keyBinding, ctx),
+      cache.read(secrets, "AI_GATEWAY_ACCOUNT_ID", ctx),
+      cache.read(secrets, "AI_GATEWAY_ID", ctx),
+      cache.read(secrets, "CLOUDFLARE_API_KEY", ctx),
+    ]);
+    return { providerKey, accountId, gatewayId, gatewayToken };
+  }
+
+  async function handle(request: Request, env: Env, ctx: KeepAlive): Promise<Response> {
+    const secrets = env as unknown as Secrets;
+    const accepted =
+      cache.peekParsed("PROXY_CLIENT_TOKENS", digestClientTokens) ??
+      (await cache.readParsed(secrets, "PROXY_CLIENT_TOKENS", digestClientTokens, ctx));
+    if (!(await isAcceptedToken(readPresentedTokens(request.headers, provider.auth), accepted))) {
+      return unauthorized();
+    }
+    const url = new URL(request.url);
+    if (url.pathname === "/healthz" && request.method === "GET") return answerHealthCheck({ secrets, cache, bindings, ctx });
+
+    const path = url.pathname.slice(1);
+    const isWebSocket = request.headers.get("upgrade")?.toLowerCase() === "websocket";
+    if (!matchesServedPath(isWebSocket ? provider.webSocketPaths : provider.paths, path)) return notFound();
+
+    const resolved = peekGatewaySecrets() ?? (await readGatewaySecrets(secrets, ctx));
+    for (const name of provider.credentialQueryParams) url.searchParams.delete(name);
+    const upstreamUrl = renderGatewayUrl({
+      baseUrl: env.AI_GATEWAY_BASE_URL ?? DEFAULT_GATEWAY_BASE_URL,
+      accountId: resolved.accountId,
+      gatewayId: resolved.gatewayId,
+      slug: provider.slug,
+      path,
+      search: url.search,
+    });
+    const upstreamHeaders = renderUpstreamHeaders({
+      incoming: request.headers,
+      provider,
+      providerKey: resolved.providerKey,
+      gatewayToken: resolved.gatewayToken,
+    });
+    const forward = { request, upstreamUrl, upstreamHeaders, timeoutMs };
+    return isWebSocket ? relayWebSocket(forward) : forwardHttp(forward);
+  }
+
+  return {
+    async fetch(request, env, ctx) {
+      try {
+        return await handle(request, env, ctx);
+      } catch (error) {
+        if (error instanceof SecretUnavailableError) {
+          // The binding name is the only detail worth logging; values never reach this error.
+          console.error(JSON.stringify({ event: "secret_unavailable", binding: error.binding }));
+          return serviceUnavailable();
+        }
+        console.error(JSON.stringify({ event: "proxy_error", error: error instanceof Error ? error.name : "unknown" }));
+        return internalError();
+      }
+    },
+  };
+}

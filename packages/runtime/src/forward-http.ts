@@ -1,0 +1,27 @@
+import { renderClientResponseHeaders } from "./forwarded-headers.ts";
+import { fetchUpstream } from "./upstream-fetch.ts";
+
+export interface HttpForward {
+  readonly request: Request;
+  readonly upstreamUrl: string;
+  readonly upstreamHeaders: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Sends the request on and hands the gateway's answer back. Bodies travel as streams both ways, so a
+ * server-sent event reaches the client as soon as the gateway sends it.
+ */
+export async function forwardHttp(forward: HttpForward): Promise<Response> {
+  const { request } = forward;
+  const upstream = await fetchUpstream({
+    url: forward.upstreamUrl,
+    init: { method: request.method, headers: forward.upstreamHeaders, body: request.body, redirect: "manual" },
+    timeoutMs: forward.timeoutMs,
+  });
+  return new Response(upstream.body, {
+    status: upstream.status,
+    statusText: upstream.statusText,
+    headers: renderClientResponseHeaders(upstream.headers),
+  });
+}

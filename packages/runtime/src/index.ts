@@ -1,0 +1,15 @@
+export type { ProxyWorkerOptions } from "./create-proxy-worker.ts";
+export { createProxyWorker, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./create-proxy-worker.ts";
+export { CLIENT_TOKEN_PROTOCOL_PREFIX, PROXY_WEBSOCKET_PROTOCOL } from "./credentials.ts";
+export { FORWARDED_GATEWAY_HEADERS } from "./forwarded-headers.ts";
+export type { GatewaySecretBinding } from "./gateway-bindings.ts";
+export { GATEWAY_SECRET_BINDINGS } from "./gateway-bindings.ts";
+export type { GatewayEnv } from "./gateway-env.ts";
+export type { GatewayUrlParts } from "./gateway-url.ts";
+export { DEFAULT_GATEWAY_BASE_URL, renderGatewayUrl } from "./gateway-url.ts";
+export type { ProviderAuth, ProviderId, ProviderSpec } from "./providers.ts";
+export { providers } from "./providers.ts";
+export type { SecretBindingName } from "./secret-binding-name.ts";
+export type { KeepAlive, SecretCache, SecretCacheOptions } from "./secret-cache.ts";
+export { createSecretCache, DEFAULT_SECRET_TTL_MS } from "./secret-cache.ts";
+export { SecretUnavailableError } from "./secret-unavailable-error.ts";

@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+import { GATEWAY_SECRET_BINDINGS } from "./src/gateway-bindings.ts";
+import { providers } from "./src/providers.ts";
+import { proxyWorkerTestProject } from "./src/testing/vitest-config.ts";
+
+const STORE_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+const bindings = [...Object.values(providers).map((provider) => provider.keyBinding), ...GATEWAY_SECRET_BINDINGS];
+
+export default defineConfig({
+  test: {
+    projects: [
+      // test/workers/fixture-worker.ts hosts all seven provider Workers; its Env mirrors a generated one.
+      proxyWorkerTestProject({
+        main: "./test/workers/fixture-worker.ts",
+        miniflare: {
+          compatibilityDate: "2026-08-01",
+          compatibilityFlags: ["nodejs_compat"],
+          secretsStoreSecrets: Object.fromEntries(
+            bindings.map((binding) => [binding, { store_id: STORE_ID, secret_name: binding }]),
+          ),
+        },
+      }),
+    ],
+  },
+});
