@@ -1,4 +1,4 @@
-import { digestClientTokens, isAcceptedToken, readPresentedTokens } from "./client-auth.ts";
+import { createPresentedTokenDigest, digestClientTokens, isAcceptedToken, readPresentedTokens } from "./client-auth.ts";
 import { renderUpstreamHeaders } from "./forwarded-headers.ts";
 import { forwardHttp } from "./forward-http.ts";
 import { GATEWAY_SECRET_BINDINGS } from "./gateway-bindings.ts";
@@ -38,6 +38,7 @@ export function createProxyWorker<Env extends GatewayEnv>(
 ): ExportedHandler<Env> {
   // One cache per Worker, created when the module loads: it lives as long as the isolate.
   const cache = createSecretCache(options.secretCache);
+  const digestPresented = createPresentedTokenDigest();
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const bindings = [provider.keyBinding, ...GATEWAY_SECRET_BINDINGS];
 
@@ -67,7 +68,7 @@ export function createProxyWorker<Env extends GatewayEnv>(
     const accepted =
       cache.peekParsed("PROXY_CLIENT_TOKENS", digestClientTokens) ??
       (await cache.readParsed(secrets, "PROXY_CLIENT_TOKENS", digestClientTokens, ctx));
-    if (!(await isAcceptedToken(readPresentedTokens(request.headers, provider.auth), accepted))) {
+    if (!(await isAcceptedToken(readPresentedTokens(request.headers, provider.auth), accepted, digestPresented))) {
       return unauthorized();
     }
     const url = new URL(request.url);

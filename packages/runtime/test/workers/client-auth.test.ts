@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digestClientTokens, isAcceptedToken, parseClientTokens, readPresentedTokens } from "../../src/client-auth.ts";
+import { createPresentedTokenDigest, digestClientTokens, isAcceptedToken, parseClientTokens, readPresentedTokens } from "../../src/client-auth.ts";
 import { providers } from "../../src/index.ts";
 
 describe("parseClientTokens", () => {
@@ -48,5 +48,26 @@ describe("isAcceptedToken", () => {
     ["a different case", ["OLD"], "old"],
   ])("refuses %s", async (_, presented, secret) => {
     expect(await isAcceptedToken(presented, await digestClientTokens(secret))).toBe(false);
+  });
+});
+
+describe("createPresentedTokenDigest", () => {
+  it("hashes a token once while it is remembered, and forgets when the memo is full", async () => {
+    const digest = createPresentedTokenDigest(2);
+    const first = digest("a");
+    expect(digest("a")).toBe(first);
+    digest("b");
+    digest("c"); // the memo held two: it starts over
+    expect(digest("a")).not.toBe(first);
+    expect(new Uint8Array(await digest("a"))).toEqual(new Uint8Array(await first));
+  });
+
+  it("gives the same verdict as hashing every time", async () => {
+    const accepted = await digestClientTokens("old,new");
+    const digest = createPresentedTokenDigest();
+    for (const [presented, expected] of [[["new"], true], [["nope"], false], [["old"], true], [["new"], true]] as const) {
+      expect(await isAcceptedToken(presented, accepted, digest)).toBe(expected);
+      expect(await isAcceptedToken(presented, accepted)).toBe(expected);
+    }
   });
 });
