@@ -1,11 +1,12 @@
 // The CLI's edge: parses arguments, runs a command, and sets the exit code. Commands are loaded on
 // demand so `generate` never pays for what `plan` or `import` need.
 import { defineCommand, runMain } from "citty";
+import packageJson from "../../package.json" with { type: "json" };
 
 const main = defineCommand({
   meta: {
     name: "secrets-manifest",
-    version: "0.1.0",
+    version: packageJson.version,
     description: "One typed manifest for Cloudflare Secrets Store: configs, Env types and provisioning.",
   },
   subCommands: {
