@@ -18,7 +18,8 @@ for (const bench of BENCHES) {
   const file = join(REPO, bench.file);
   if (!existsSync(file)) continue;
   process.stdout.write(`## ${bench.title}\n\n`);
-  const result = spawnSync(process.execPath, [file, ...process.argv.slice(2)], { cwd: REPO, stdio: "inherit" });
+  // Each bench runs from its own package, where its relative paths point.
+  const result = spawnSync(process.execPath, [file, ...process.argv.slice(2)], { cwd: dirname(dirname(file)), stdio: "inherit" });
   if (result.status !== 0) failed = true;
   process.stdout.write("\n");
 }

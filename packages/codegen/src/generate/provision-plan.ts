@@ -54,8 +54,10 @@ export function planProvisioning(options: { manifest: ResolvedManifest; environm
     scopes: secret.scopes.join(","),
     comment: secret.description,
   }));
+  // Only local scripts seed app folders; the walk over every worker's bindings is skipped otherwise.
+  const targetsBySecret = options.target === "local" ? localTargets(manifest, environment.name) : new Map<string, Map<string, LocalSeedTarget>>();
   const local = manifest.secrets
-    .map((secret) => ({ secret: secret.name, targets: localTargets(manifest, environment.name, secret.name) }))
+    .map((secret) => ({ secret: secret.name, targets: [...(targetsBySecret.get(secret.name)?.values() ?? [])] }))
     .filter((plan) => plan.targets.length > 0);
   return {
     target: options.target,
@@ -68,16 +70,18 @@ export function planProvisioning(options: { manifest: ResolvedManifest; environm
   };
 }
 
-function localTargets(manifest: ResolvedManifest, environment: string, secret: string): LocalSeedTarget[] {
-  const targets = new Map<string, LocalSeedTarget>();
+/** Per secret, the app stores to seed: one pass over the workers (manifests can hold thousands). */
+function localTargets(manifest: ResolvedManifest, environment: string): Map<string, Map<string, LocalSeedTarget>> {
+  const bySecret = new Map<string, Map<string, LocalSeedTarget>>();
   for (const worker of manifest.workers) {
     const env = worker.environments.find((candidate) => candidate.environment === environment);
     for (const binding of env?.secrets ?? []) {
-      if (binding.secret !== secret) continue;
       const target = { storeId: binding.storeId, storeName: binding.storeSecretName, appDir: worker.dir };
+      let targets = bySecret.get(binding.secret);
+      if (targets === undefined) bySecret.set(binding.secret, (targets = new Map()));
       // Two bindings of one secret in one app share the same stored entry.
       targets.set(`${target.appDir}\u0000${target.storeId}\u0000${target.storeName}`, target);
     }
   }
-  return [...targets.values()];
+  return bySecret;
 }

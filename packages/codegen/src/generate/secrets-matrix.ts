@@ -22,22 +22,29 @@ export interface SecretsMatrix {
 
 export function planSecretsMatrix(manifest: ResolvedManifest): SecretsMatrix {
   return {
-    environments: manifest.environments.map((env) => ({
-      name: env.name,
-      accountId: env.accountId,
-      storeId: env.storeId,
-      secrets: manifest.secrets.map((secret) => ({
-        secret: secret.name,
-        storeSecretName: `${env.secretPrefix}${secret.name}`,
-        scopes: secret.scopes,
-        readers: manifest.workers.flatMap((worker) => {
-          const workerEnv = worker.environments.find((e) => e.environment === env.name);
-          return (workerEnv?.secrets ?? [])
-            .filter((binding) => binding.secret === secret.name)
-            .map((binding) => ({ worker: worker.id, workerName: workerEnv!.workerName, binding: binding.binding }));
-        }),
-      })),
-    })),
+    environments: manifest.environments.map((env) => {
+      // One pass over the workers per environment, not one per secret.
+      const readers = new Map<string, { worker: string; workerName: string; binding: string }[]>();
+      for (const worker of manifest.workers) {
+        const workerEnv = worker.environments.find((e) => e.environment === env.name);
+        for (const binding of workerEnv?.secrets ?? []) {
+          const list = readers.get(binding.secret) ?? [];
+          list.push({ worker: worker.id, workerName: workerEnv!.workerName, binding: binding.binding });
+          readers.set(binding.secret, list);
+        }
+      }
+      return {
+        name: env.name,
+        accountId: env.accountId,
+        storeId: env.storeId,
+        secrets: manifest.secrets.map((secret) => ({
+          secret: secret.name,
+          storeSecretName: `${env.secretPrefix}${secret.name}`,
+          scopes: secret.scopes,
+          readers: readers.get(secret.name) ?? [],
+        })),
+      };
+    }),
     rotation: Object.fromEntries(
       manifest.secrets.map((secret) => [secret.name, { workers: secret.boundBy, rotateEveryDays: secret.rotateEveryDays ?? null }]),
     ),

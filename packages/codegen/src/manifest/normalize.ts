@@ -24,6 +24,13 @@ export function normalizeManifest(parsed: ParsedManifest, options: { manifestPat
     // The default environment renders at the top level, so it leads everywhere.
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
   const workers = Object.entries(parsed.workers).map(([id, worker]) => resolveWorker(id, worker, environments));
+  const boundBy = new Map<string, Set<string>>();
+  for (const worker of workers) {
+    for (const binding of worker.environments.flatMap((env) => env.secrets)) {
+      const ids = boundBy.get(binding.secret) ?? new Set<string>();
+      boundBy.set(binding.secret, ids.add(worker.id));
+    }
+  }
   return {
     manifestPath: options.manifestPath,
     defaultEnvironment: parsed.defaultEnvironment,
@@ -33,7 +40,7 @@ export function normalizeManifest(parsed: ParsedManifest, options: { manifestPat
       description: secret.description,
       scopes: secret.scopes ?? ["workers"],
       rotateEveryDays: secret.rotateEveryDays,
-      boundBy: workers.filter((w) => w.environments.some((e) => e.secrets.some((b) => b.secret === name))).map((w) => w.id),
+      boundBy: [...(boundBy.get(name) ?? [])],
     })),
     workers,
     provisionDir: parsed.provisionDir ?? DEFAULT_PROVISION_DIR,

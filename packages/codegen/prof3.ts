@@ -1,0 +1,13 @@
+import { readManifest } from "./src/load/read-manifest.ts";
+import { validateManifest } from "./src/manifest/validate.ts";
+import { renderWranglerToml } from "./src/generate/wrangler-toml.ts";
+import { renderEnvTypes } from "./src/generate/env-types.ts";
+import { renderProvisionScript } from "./src/generate/provision-script.ts";
+import { renderSecretsMatrixMarkdown } from "./src/generate/secrets-matrix.ts";
+const m = await readManifest("/work/main/.bench/generate-1000/secrets.manifest.ts");
+const r = validateManifest(m.input, { manifestPath: "x" }) as any;
+let t = performance.now(); const lap = (l: string) => { console.log(l, Math.round(performance.now() - t)); t = performance.now(); };
+for (const w of r.manifest.workers) renderWranglerToml(w, r.manifest); lap("toml");
+for (const w of r.manifest.workers) renderEnvTypes(w, r.manifest); lap("env");
+for (const e of r.manifest.environments) for (const shell of ["bash", "powershell"]) for (const target of ["remote", "local"]) renderProvisionScript({ manifest: r.manifest, environment: e.name, shell, target } as any); lap("prov");
+renderSecretsMatrixMarkdown(r.manifest); lap("matrix");
