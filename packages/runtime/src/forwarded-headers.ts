@@ -62,6 +62,11 @@ const DROPPED_RESPONSE_HEADERS = new Set(["connection", "keep-alive", "transfer-
  */
 export function renderClientResponseHeaders(upstream: Headers): Headers {
   const headers = new Headers(upstream);
-  for (const name of DROPPED_RESPONSE_HEADERS) headers.delete(name);
+  dropClientResponseHeaders(headers);
   return headers;
+}
+
+/** The same rule applied in place, to the headers of a response the Worker has just built. */
+export function dropClientResponseHeaders(headers: Headers): void {
+  for (const name of DROPPED_RESPONSE_HEADERS) headers.delete(name);
 }
