@@ -15,7 +15,7 @@ const { values: flags } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     json: { type: "boolean", default: false },
-    requests: { type: "string", default: "1000" },
+    requests: { type: "string", default: "3000" },
     concurrency: { type: "string", default: "16" },
     rounds: { type: "string", default: "7" },
     "ttl-ms": { type: "string" },
