@@ -1,13 +1,8 @@
 // What plan, apply, rotate and migrate share at the CLI's edge: their common arguments, loading and
 // validating the manifest, and printing errors. Only this layer writes to the terminal.
-import { dirname, relative, resolve } from "node:path";
 import pc from "picocolors";
-import { findManifest } from "../pipeline.ts";
-import { ManifestLoadError, readManifest } from "../load/read-manifest.ts";
-import { validateManifest } from "../manifest/validate.ts";
-import { locateIssues } from "../manifest/locate.ts";
 import type { ResolvedManifest } from "../manifest/model.ts";
-import { printIssues } from "./report.ts";
+import { loadManifestOrReport } from "./load-or-report.ts";
 
 export const manifestArg = {
   type: "string",
@@ -31,22 +26,8 @@ export interface ProvisionContext {
 }
 
 export async function loadProvisionContext(args: { env?: string | undefined; manifest?: string | undefined; root?: string | undefined }): Promise<ProvisionContext | undefined> {
-  const cwd = process.cwd();
-  const manifestFile = findManifest(cwd, args.manifest);
-  const manifestName = relative(cwd, manifestFile) || manifestFile;
-  let loaded;
-  try {
-    loaded = await readManifest(manifestFile);
-  } catch (error) {
-    if (error instanceof ManifestLoadError) return printError(error.message);
-    throw error;
-  }
-  const root = resolve(cwd, args.root ?? dirname(manifestFile));
-  const result = validateManifest(loaded.input, { manifestPath: relative(root, manifestFile).split("\\").join("/") });
-  if (!result.ok) {
-    printIssues(await locateIssues(result.errors, loaded.source), manifestName);
-    return printError(`${result.errors.length} error(s) in ${manifestName}; nothing was done.`);
-  }
+  const result = await loadManifestOrReport({ manifest: args.manifest, root: args.root, printWarnings: false });
+  if (!result.ok) return undefined;
   const known = result.manifest.environments.map((env) => env.name);
   if (args.env === undefined || args.env === "") {
     return printError(`--env is required.\n  fix: pass --env with one of the manifest's environments: ${known.join(", ")}`);
@@ -55,7 +36,7 @@ export async function loadProvisionContext(args: { env?: string | undefined; man
     return printError(`Unknown environment "${args.env}": the manifest declares ${known.join(", ")}.\n  fix: pass --env with one of them`);
   }
   const manifestFlag = args.manifest === undefined ? "" : ` --manifest ${args.manifest}`;
-  return { manifest: result.manifest, manifestFile, root, environment: args.env, manifestFlag };
+  return { manifest: result.manifest, manifestFile: result.manifestFile, root: result.root, environment: args.env, manifestFlag };
 }
 
 /** Prints `error: ...` to stderr, sets exit code 1, and returns undefined for `return printError(...)`. */

@@ -17,7 +17,7 @@ export default defineCommand({
   },
   async run({ args }) {
     const loaded = await loadManifestOrReport({ manifest: args.manifest, root: args.root });
-    if (!loaded) {
+    if (!loaded.ok) {
       process.exitCode = 1;
       return;
     }

@@ -3,11 +3,12 @@ import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import pc from "picocolors";
-import { prepareGeneration, findManifest, type GenerationResult } from "../../pipeline.ts";
-import { ManifestLoadError } from "../../load/read-manifest.ts";
+import { findManifest } from "../../pipeline.ts";
+import { renderAll } from "../../generate/render-all.ts";
+import { loadManifestOrReport } from "../load-or-report.ts";
 import { applyWrites, type FileStatus } from "../../write/apply-writes.ts";
-import { hasPendingChanges, type FileChange } from "../../write/plan-writes.ts";
-import { colourDiff, printIssues, renderDiff } from "../report.ts";
+import { hasPendingChanges, planWrites, type FileChange } from "../../write/plan-writes.ts";
+import { colourDiff, renderDiff } from "../report.ts";
 
 const args = {
   manifest: { type: "string", description: "Path to the manifest (default: secrets.manifest.ts here or in a parent folder)", valueHint: "FILE" },
@@ -42,21 +43,9 @@ interface Options {
 
 async function generateOnce(options: Options): Promise<number> {
   const started = performance.now();
-  let result: GenerationResult;
-  try {
-    result = await prepareGeneration({ manifest: options.manifest, root: options.root, cwd: process.cwd() });
-  } catch (error) {
-    if (!(error instanceof ManifestLoadError)) throw error;
-    process.stderr.write(`${pc.red("error:")} ${error.message}\n`);
-    if (options.json) printJson([], [{ message: error.message }]);
-    return 1;
-  }
-  const manifestName = relative(process.cwd(), result.manifestFile) || basename(result.manifestFile);
-  printIssues(result.warnings, manifestName);
+  const result = await loadManifestOrReport({ manifest: options.manifest, root: options.root, consequence: "no file was written" });
   if (!result.ok) {
-    printIssues(result.errors, manifestName);
-    process.stderr.write(pc.red(`✖ ${result.errors.length} error(s) in ${manifestName}; no file was written.\n`));
-    if (options.json) printJson([], result.errors);
+    if (options.json) printJson([], [...result.errors]);
     return 1;
   }
   if (options.strict && result.warnings.length > 0) {
@@ -64,7 +53,8 @@ async function generateOnce(options: Options): Promise<number> {
     if (options.json) printJson([], result.warnings);
     return 1;
   }
-  const { plan, manifest } = result;
+  const { manifest } = result;
+  const plan = planWrites({ root: result.root, files: renderAll(manifest), manifest });
   if (plan.conflicts.length > 0) {
     for (const path of plan.conflicts) {
       process.stderr.write(

@@ -13,7 +13,7 @@ export default defineCommand({
   },
   async run({ args }) {
     const loaded = await loadManifestOrReport({ manifest: args.manifest });
-    if (!loaded) {
+    if (!loaded.ok) {
       process.exitCode = 1;
       return;
     }
