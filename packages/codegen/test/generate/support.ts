@@ -15,12 +15,24 @@ export const BIN = (name: string): string => join(PACKAGE_DIR, "node_modules/.bi
 export interface Fixture {
   readonly name: string;
   readonly manifestFile: string;
+  /** Where the expected outputs live. The bundled manifest's are the committed files themselves. */
+  readonly goldenRoot: string;
 }
 
+const GOLDEN_DIR = join(PACKAGE_DIR, "test/generate/__golden__");
+
 export const FIXTURES: readonly Fixture[] = [
-  { name: "bundled", manifestFile: join(REPO_ROOT, "secrets.manifest.ts") },
-  { name: "three-envs-prefixed", manifestFile: join(PACKAGE_DIR, "test/fixtures/three-envs-prefixed/secrets.manifest.ts") },
-  { name: "renamed-bindings", manifestFile: join(PACKAGE_DIR, "test/fixtures/renamed-bindings/secrets.manifest.ts") },
+  { name: "bundled", manifestFile: join(REPO_ROOT, "secrets.manifest.ts"), goldenRoot: REPO_ROOT },
+  {
+    name: "three-envs-prefixed",
+    manifestFile: join(PACKAGE_DIR, "test/fixtures/three-envs-prefixed/secrets.manifest.ts"),
+    goldenRoot: join(GOLDEN_DIR, "three-envs-prefixed"),
+  },
+  {
+    name: "renamed-bindings",
+    manifestFile: join(PACKAGE_DIR, "test/fixtures/renamed-bindings/secrets.manifest.ts"),
+    goldenRoot: join(GOLDEN_DIR, "renamed-bindings"),
+  },
 ];
 
 export async function loadFixture(fixture: Fixture): Promise<ResolvedManifest> {
