@@ -16,7 +16,8 @@ let worker: ExportedHandler<BenchEnv> | undefined;
 export default {
   fetch(request, env, ctx) {
     const ttlMs = env.BENCH_SECRET_TTL_MS === "" ? DEFAULT_SECRET_TTL_MS : Number(env.BENCH_SECRET_TTL_MS);
-    if (new URL(request.url).pathname === "/__bench/store-reads") return Response.json({ storeReads, ttlMs });
+    // A suffix test, not a URL parse: the harness must not add work the bare Worker does not do.
+    if (request.url.endsWith("/__bench/store-reads")) return Response.json({ storeReads, ttlMs });
     worker ??= createProxyWorker<BenchEnv>(providers.openai, {
       secretCache: { ttlMs, onStoreRead: () => void (storeReads += 1) },
     });
