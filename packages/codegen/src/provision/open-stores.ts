@@ -6,6 +6,7 @@ import { createLocalStore } from "./local-store.ts";
 import { planStore, type StorePlan } from "./plan-store.ts";
 import { createRemoteStore, readApiCredentials } from "./remote-store.ts";
 import type { SecretStore } from "./store.ts";
+import { LOCAL_STORE_CONCURRENCY, mapConcurrently } from "./concurrency.ts";
 import { createWranglerRunner, WranglerNotFoundError } from "./wrangler-runner.ts";
 
 export interface StoreTarget {
@@ -55,21 +56,18 @@ export function openStores(options: OpenStoresOptions): OpenStoresResult {
 
 /** Lists each store (and the quota, where there is one) and plans it. */
 export async function readStorePlans(targets: readonly StoreTarget[], options: { prune: boolean; now: Date }): Promise<StorePlan[]> {
-  const plans: StorePlan[] = [];
-  for (const target of targets) {
+  const plans = await mapConcurrently(targets, { limit: LOCAL_STORE_CONCURRENCY }, async (target) => {
     const [listing, quota] = await Promise.all([target.store.list(), target.store.observes.quota ? target.store.quota() : undefined]);
-    plans.push(
-      planStore({
-        label: target.store.label,
-        desired: target.desired,
-        listing,
-        observes: target.store.observes,
-        quota,
-        owns: target.owns,
-        prune: options.prune,
-        now: options.now,
-      }),
-    );
-  }
-  return plans;
+    return planStore({
+      label: target.store.label,
+      desired: target.desired,
+      listing,
+      observes: target.store.observes,
+      quota,
+      owns: target.owns,
+      prune: options.prune,
+      now: options.now,
+    });
+  });
+  return plans.filter((plan): plan is StorePlan => plan !== undefined);
 }

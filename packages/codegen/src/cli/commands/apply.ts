@@ -6,6 +6,7 @@ import type { StoreAction, StorePlan } from "../../provision/plan-store.ts";
 import { renderStorePlan, summarizePlans } from "../../provision/render-store-plan.ts";
 import { StoreError } from "../../provision/store.ts";
 import { WranglerNotFoundError } from "../../provision/wrangler-runner.ts";
+import { LOCAL_STORE_CONCURRENCY, mapConcurrently } from "../../provision/concurrency.ts";
 import { loadProvisionContext, printError, printSummary, provisionArgs, targetName, type ProvisionContext } from "../provision-context.ts";
 import { confirmChanges, readNeededValues, valuesArgs } from "../provision-input.ts";
 
@@ -74,8 +75,11 @@ async function applyEnvironment(options: {
   if (values === undefined) return;
   if (!(await confirmChanges(`Apply ${actions.length} change(s) to ${name}?`, args.yes))) return;
 
+  // Stores are independent (one per app folder locally, one per account remotely): a few run at once.
+  // After a failure no further store starts; those already running finish their own plan.
   const done: StoreAction[] = [];
-  for (const [index, plan] of plans.entries()) {
+  let failure: { plan: StorePlan; failed: { action: StoreAction; error: StoreError } } | undefined;
+  const pendingByStore = await mapConcurrently(plans, { limit: LOCAL_STORE_CONCURRENCY, shouldStop: () => failure !== undefined }, async (plan, index) => {
     const target = targets[index]!;
     const outcome = await applyStorePlan({
       store: target.store,
@@ -84,15 +88,20 @@ async function applyEnvironment(options: {
       onDone: (action) => process.stdout.write(`  ${pc.green("✓")} ${describeAction(action)} (${plan.label})\n`),
     });
     done.push(...outcome.done);
-    if (outcome.failed) return reportFailure(context, { plans, plan, done, failed: outcome.failed, local });
-    const pending = await waitUntilActive({ store: target.store, names: outcome.created, timeoutMs: options.waitMs });
-    if (pending.length > 0) {
-      return void printError(
-        `${pending.length} new secret(s) still pending after ${options.waitMs / 1000} s: ${pending.join(", ")}.\n` +
-          `  They were created; Cloudflare activates new secrets shortly after. A deploy that binds a pending secret may be rejected.\n` +
-          `  fix: wait a little, then run \`secrets-manifest plan --env ${context.environment}${context.manifestFlag}\` until nothing is pending`,
-      );
+    if (outcome.failed) {
+      failure ??= { plan, failed: outcome.failed };
+      return [];
     }
+    return waitUntilActive({ store: target.store, names: outcome.created, timeoutMs: options.waitMs });
+  });
+  if (failure) return reportFailure(context, { plans, plan: failure.plan, done, failed: failure.failed, local });
+  const pending = pendingByStore.flatMap((names) => names ?? []);
+  if (pending.length > 0) {
+    return void printError(
+      `${pending.length} new secret(s) still pending after ${options.waitMs / 1000} s: ${pending.join(", ")}.\n` +
+        `  They were created; Cloudflare activates new secrets shortly after. A deploy that binds a pending secret may be rejected.\n` +
+        `  fix: wait a little, then run \`secrets-manifest plan --env ${context.environment}${context.manifestFlag}\` until nothing is pending`,
+    );
   }
   const count = (kind: string) => done.filter((action) => action.kind === kind).length;
   const unchanged = summarizePlans(plans).unchanged;
