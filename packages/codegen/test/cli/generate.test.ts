@@ -126,9 +126,12 @@ describe("secrets-manifest generate", () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it("explains a manifest that cannot be loaded, without a stack trace", () => {
+  it("explains a manifest that cannot be loaded, without a stack trace, and changes nothing", () => {
+    expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
     writeFileSync(manifest, "export default defineManifest({ oops\n");
+    const before = snapshotTree(dir);
     const result = runCli(["generate"], { cwd: dir });
+    expect(snapshotTree(dir)).toEqual(before);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Cannot load the manifest/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
