@@ -2,14 +2,13 @@
 // and reading interfaces back out of TypeScript text with the compiler's own parser.
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import ts from "typescript";
+import { CODEGEN_DIR as PACKAGE_DIR, REPO_ROOT } from "../helpers/sandbox.ts";
 import { validateManifest } from "../../src/manifest/validate.ts";
 import type { GeneratedFile, ResolvedManifest } from "../../src/manifest/model.ts";
 
-export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const REPO_ROOT = resolve(PACKAGE_DIR, "../..");
+export { CODEGEN_DIR as PACKAGE_DIR, REPO_ROOT } from "../helpers/sandbox.ts";
 export const BIN = (name: string): string => join(PACKAGE_DIR, "node_modules/.bin", name);
 
 export interface Fixture {
