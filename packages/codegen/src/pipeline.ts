@@ -19,8 +19,6 @@ export interface GenerationInput {
   /** Output root; default: the manifest's folder. */
   readonly root?: string;
   readonly cwd: string;
-  /** Re-import the manifest even if this process loaded it before (watch mode). */
-  readonly fresh?: boolean;
 }
 
 export type GenerationResult =
@@ -44,7 +42,7 @@ export type ManifestResult =
 export async function readResolvedManifest(input: GenerationInput): Promise<ManifestResult> {
   const manifestFile = findManifest(input.cwd, input.manifest);
   const root = resolve(input.cwd, input.root ?? dirname(manifestFile));
-  const loaded = await readManifest(manifestFile, { fresh: input.fresh ?? false });
+  const loaded = await readManifest(manifestFile);
   const maxCompatibilityDate = readRuntimeCompatibilityDate([dirname(manifestFile), root, ...appDirs(root, loaded.input)]);
   const result = validateManifest(loaded.input, {
     manifestPath: toPosix(relative(root, manifestFile)),

@@ -13,7 +13,7 @@ export interface LoadedManifest {
   readonly source: string;
 }
 
-export async function readManifest(file: string, options: { fresh?: boolean } = {}): Promise<LoadedManifest> {
+export async function readManifest(file: string): Promise<LoadedManifest> {
   let source: string;
   try {
     source = readFileSync(file, "utf8");
@@ -24,8 +24,6 @@ export async function readManifest(file: string, options: { fresh?: boolean } = 
     );
   }
   const url = pathToFileURL(file);
-  // A query string gives a fresh module instance, so --watch sees edits.
-  if (options.fresh) url.search = `?t=${Date.now()}`;
   let module: { default?: unknown };
   try {
     module = (await import(url.href)) as { default?: unknown };
