@@ -1,6 +1,7 @@
 // What a provisioning script does for one environment, computed once so that the bash and
 // PowerShell renderings cannot drift apart.
 import type { ResolvedEnvironment, ResolvedManifest } from "../manifest/model.ts";
+import { indexReadersBySecret } from "../manifest/readers.ts";
 
 export type ProvisionShell = "bash" | "powershell";
 export type ProvisionTarget = "remote" | "local";
@@ -70,18 +71,17 @@ export function planProvisioning(options: { manifest: ResolvedManifest; environm
   };
 }
 
-/** Per secret, the app stores to seed: one pass over the workers (manifests can hold thousands). */
+/** Per secret, the app stores to seed. */
 function localTargets(manifest: ResolvedManifest, environment: string): Map<string, Map<string, LocalSeedTarget>> {
   const bySecret = new Map<string, Map<string, LocalSeedTarget>>();
-  for (const worker of manifest.workers) {
-    const env = worker.environments.find((candidate) => candidate.environment === environment);
-    for (const binding of env?.secrets ?? []) {
+  for (const [secret, readings] of indexReadersBySecret(manifest, environment)) {
+    const targets = new Map<string, LocalSeedTarget>();
+    for (const { worker, binding } of readings) {
       const target = { storeId: binding.storeId, storeName: binding.storeSecretName, appDir: worker.dir };
-      let targets = bySecret.get(binding.secret);
-      if (targets === undefined) bySecret.set(binding.secret, (targets = new Map()));
       // Two bindings of one secret in one app share the same stored entry.
       targets.set(`${target.appDir}\u0000${target.storeId}\u0000${target.storeName}`, target);
     }
+    bySecret.set(secret, targets);
   }
   return bySecret;
 }

@@ -3,6 +3,7 @@
 import { stampFile } from "./header.ts";
 import type { ResolvedManifest } from "../manifest/model.ts";
 import type { SecretScope } from "../manifest/define.ts";
+import { indexReadersBySecret } from "../manifest/readers.ts";
 
 export interface SecretsMatrix {
   readonly environments: readonly {
@@ -23,16 +24,7 @@ export interface SecretsMatrix {
 export function planSecretsMatrix(manifest: ResolvedManifest): SecretsMatrix {
   return {
     environments: manifest.environments.map((env) => {
-      // One pass over the workers per environment, not one per secret.
-      const readers = new Map<string, { worker: string; workerName: string; binding: string }[]>();
-      for (const worker of manifest.workers) {
-        const workerEnv = worker.environments.find((e) => e.environment === env.name);
-        for (const binding of workerEnv?.secrets ?? []) {
-          const list = readers.get(binding.secret) ?? [];
-          list.push({ worker: worker.id, workerName: workerEnv!.workerName, binding: binding.binding });
-          readers.set(binding.secret, list);
-        }
-      }
+      const readers = indexReadersBySecret(manifest, env.name);
       return {
         name: env.name,
         accountId: env.accountId,
@@ -41,7 +33,11 @@ export function planSecretsMatrix(manifest: ResolvedManifest): SecretsMatrix {
           secret: secret.name,
           storeSecretName: `${env.secretPrefix}${secret.name}`,
           scopes: secret.scopes,
-          readers: readers.get(secret.name) ?? [],
+          readers: (readers.get(secret.name) ?? []).map((reading) => ({
+            worker: reading.worker.id,
+            workerName: reading.environment.workerName,
+            binding: reading.binding.binding,
+          })),
         })),
       };
     }),

@@ -3,6 +3,7 @@
 import type { SecretScope } from "../manifest/define.ts";
 import type { ResolvedEnvironment, ResolvedManifest } from "../manifest/model.ts";
 import { LOCAL_STATE_DIR } from "../generate/provision-plan.ts";
+import { indexReadersBySecret } from "../manifest/readers.ts";
 
 export interface SecretReader {
   /** App id (the manifest key). */
@@ -42,40 +43,42 @@ export function findEnvironment(manifest: ResolvedManifest, name: string): Resol
 /** Every secret the manifest declares, named as the environment's store names it. */
 export function planDesiredSecrets(manifest: ResolvedManifest, environment: string): DesiredSecret[] {
   const env = requireEnvironment(manifest, environment);
+  const readings = indexReadersBySecret(manifest, environment);
   return manifest.secrets.map((secret) => ({
     secret: secret.name,
     storeName: `${env.secretPrefix}${secret.name}`,
     scopes: secret.scopes,
     comment: secret.description ?? "",
     rotateEveryDays: secret.rotateEveryDays,
-    readers: readersOf(manifest, environment, secret.name),
+    readers: (readings.get(secret.name) ?? []).map(({ worker, environment: workerEnv, binding }) => ({
+      app: worker.id,
+      workerName: workerEnv.workerName,
+      binding: binding.binding,
+    })),
   }));
 }
 
 /** The local store of every app that binds at least one secret in this environment. */
 export function planLocalTargets(manifest: ResolvedManifest, environment: string): LocalTarget[] {
   const env = requireEnvironment(manifest, environment);
-  const desired = planDesiredSecrets(manifest, environment);
+  // Each app's secrets in manifest order, once each even when the app binds a secret twice.
+  const byApp = new Map<string, DesiredSecret[]>();
+  for (const secret of planDesiredSecrets(manifest, environment)) {
+    for (const reader of secret.readers) {
+      const list = byApp.get(reader.app) ?? [];
+      if (list.at(-1) !== secret) list.push(secret);
+      byApp.set(reader.app, list);
+    }
+  }
   return manifest.workers
     .map((worker) => ({
       app: worker.id,
       appDir: worker.dir,
       persistTo: `${worker.dir}/${LOCAL_STATE_DIR}`,
       storeId: env.storeId,
-      desired: desired.filter((secret) => secret.readers.some((reader) => reader.app === worker.id)),
+      desired: byApp.get(worker.id) ?? [],
     }))
     .filter((target) => target.desired.length > 0);
-}
-
-export function readersOf(manifest: ResolvedManifest, environment: string, secret: string): SecretReader[] {
-  const readers: SecretReader[] = [];
-  for (const worker of manifest.workers) {
-    const env = worker.environments.find((candidate) => candidate.environment === environment);
-    for (const binding of env?.secrets ?? []) {
-      if (binding.secret === secret) readers.push({ app: worker.id, workerName: env!.workerName, binding: binding.binding });
-    }
-  }
-  return readers;
 }
 
 /**
