@@ -12,12 +12,19 @@ import type { SecretBindingName } from "./secret-binding-name.ts";
 import type { KeepAlive, SecretCacheOptions } from "./secret-cache.ts";
 import { createSecretCache } from "./secret-cache.ts";
 import { SecretUnavailableError } from "./secret-unavailable-error.ts";
-import { matchesServedPath } from "./served-paths.ts";
+import { appendQueryParam, rawSearch, readQueryTokens } from "./query-credentials.ts";
+import type { ServedPathsOption } from "./served-paths.ts";
+import { createUpstreamPlanner } from "./upstream-target.ts";
 
 export interface ProxyWorkerOptions {
   /** Time allowed for the gateway's response headers before answering 504. Default 100 s. */
   readonly upstreamTimeoutMs?: number;
   readonly secretCache?: SecretCacheOptions;
+  /**
+   * What this Worker serves, when it should differ from the provider's table: a replacement list, or
+   * `{ add, remove }` (e.g. `{ add: ["GET /files/{file_id}"], remove: ["GET /models"] }`).
+   */
+  readonly servedPaths?: ServedPathsOption;
 }
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 100_000;
@@ -41,6 +48,8 @@ export function createProxyWorker<Env extends GatewayEnv>(
   const digestPresented = createPresentedTokenDigest();
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const bindings = [provider.keyBinding, ...GATEWAY_SECRET_BINDINGS];
+  // Checked and compiled once: a bad entry stops the Worker from loading, with every problem listed.
+  const planner = createUpstreamPlanner(provider, options.servedPaths);
 
   function peekGatewaySecrets(): GatewaySecrets | undefined {
     const providerKey = cache.peek(provider.keyBinding);
@@ -68,25 +77,28 @@ export function createProxyWorker<Env extends GatewayEnv>(
     const accepted =
       cache.peekParsed("PROXY_CLIENT_TOKENS", digestClientTokens) ??
       (await cache.readParsed(secrets, "PROXY_CLIENT_TOKENS", digestClientTokens, ctx));
-    if (!(await isAcceptedToken(readPresentedTokens(request.headers, provider.auth), accepted, digestPresented))) {
+    const presented = readPresentedTokens(request.headers, provider.auth);
+    presented.push(...readQueryTokens(rawSearch(request.url), provider.credentialQueryParams));
+    if (!(await isAcceptedToken(presented, accepted, digestPresented))) {
       return unauthorized();
     }
     const url = new URL(request.url);
     if (url.pathname === "/healthz" && request.method === "GET") return answerHealthCheck({ secrets, cache, bindings, ctx });
 
-    const path = url.pathname.slice(1);
-    const isWebSocket = request.headers.get("upgrade")?.toLowerCase() === "websocket";
-    if (!matchesServedPath(isWebSocket ? provider.webSocketPaths : provider.paths, path)) return notFound();
+    const target = planner.plan(request, url);
+    if (target === undefined) return notFound();
 
     const resolved = peekGatewaySecrets() ?? (await readGatewaySecrets(secrets, ctx));
-    for (const name of provider.credentialQueryParams) url.searchParams.delete(name);
     const upstreamUrl = renderGatewayUrl({
       baseUrl: env.AI_GATEWAY_BASE_URL ?? DEFAULT_GATEWAY_BASE_URL,
       accountId: resolved.accountId,
       gatewayId: resolved.gatewayId,
-      slug: provider.slug,
-      path,
-      search: url.search,
+      slug: target.slug,
+      path: target.path,
+      search:
+        target.keyQueryParam === undefined
+          ? target.search
+          : appendQueryParam(target.search, target.keyQueryParam, resolved.providerKey),
     });
     const upstreamHeaders = renderUpstreamHeaders({
       incoming: request.headers,
@@ -95,7 +107,7 @@ export function createProxyWorker<Env extends GatewayEnv>(
       gatewayToken: resolved.gatewayToken,
     });
     const forward = { request, upstreamUrl, upstreamHeaders, timeoutMs };
-    return isWebSocket ? relayWebSocket(forward) : forwardHttp(forward);
+    return target.webSocket ? relayWebSocket(forward) : forwardHttp(forward);
   }
 
   return {

@@ -64,7 +64,7 @@ export const sampleRequests: Readonly<Record<string, SampleRequest>> = {
   elevenlabs: {
     path: "v1/text-to-speech/21m00Tcm4TlvDq8ikWAM?output_format=mp3_44100_128",
     body: JSON.stringify({ text: "Hello", model_id: "eleven_multilingual_v2" }),
-    notServedPath: "v1/voices",
+    notServedPath: "v1/history",
   },
 };
 

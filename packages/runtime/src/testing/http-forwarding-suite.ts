@@ -98,8 +98,8 @@ export function describeHttpForwarding(ctx: SuiteContext): void {
         "api-key": "client-api-key",
         "x-auth-token": "client-auth-token",
       };
-      const query = ctx.sample.path.includes("?") ? "&key=client-query-key" : "?key=client-query-key";
-      await ctx.send(`${ctx.sample.path}${provider.credentialQueryParams.includes("key") ? query : ""}`, {
+      const query = `${ctx.sample.path.includes("?") ? "&" : "?"}key=client-query-key&api_key=client-query-api-key`;
+      await ctx.send(`${ctx.sample.path}${query}`, {
         method: "POST",
         headers: credentials,
         body: ctx.sample.body,
@@ -109,7 +109,7 @@ export function describeHttpForwarding(ctx: SuiteContext): void {
       expect(upstream).toBeDefined();
       const serialised = JSON.stringify(upstream);
       const clientValues = [clientToken, ...Object.values(credentials).map((value) => value.replace(/^\w+ /, ""))];
-      expect(leakedValues(serialised, [...clientValues, "client-query-key"])).toEqual([]);
+      expect(leakedValues(serialised, [...clientValues, "client-query-key", "client-query-api-key"])).toEqual([]);
       expect(upstream?.headers[provider.auth.header]).toBe(`${provider.auth.prefix}${secrets.providerKey}`);
       expect(upstream?.headers["cf-aig-authorization"]).toBe(`Bearer ${secrets.gatewayToken}`);
     });

@@ -29,8 +29,8 @@ export interface SuiteContext {
   /** The sample request, authenticated with `Authorization: Bearer <first client token>`. */
   sendSample(extraHeaders?: Record<string, string>): Promise<Response>;
   bearer(token?: string): Record<string, string>;
-  /** The gateway URL the proxy must call for `path` (which may carry a query). */
-  upstreamUrl(path: string): string;
+  /** The gateway URL the proxy must call for `path` (which may carry a query), under `slug`. */
+  upstreamUrl(path: string, slug?: string): string;
 }
 
 export function createSuiteContext(target: ProxyWorkerUnderTest): SuiteContext {
@@ -55,8 +55,8 @@ export function createSuiteContext(target: ProxyWorkerUnderTest): SuiteContext {
         body: sample.body,
       }),
     bearer,
-    upstreamUrl: (path) =>
-      `${baseUrl}/${secrets.accountId}/${secrets.gatewayId}/${target.provider.slug}${path === "" ? "" : `/${path}`}`,
+    upstreamUrl: (path, slug = target.provider.slug) =>
+      `${baseUrl}/${secrets.accountId}/${secrets.gatewayId}/${slug}${path === "" || path.startsWith("?") ? "" : "/"}${path}`,
   };
 }
 

@@ -15,7 +15,21 @@ interface OpenedSocket {
 
 export function describeWebSocketRelay(ctx: SuiteContext): void {
   const { provider, secrets } = ctx;
-  const realtimePath = provider.webSocketPaths[0] ?? "";
+  const realtime = provider.realtime;
+  if (realtime === undefined) {
+    describe("WebSocket upgrades (the provider has no realtime endpoint)", () => {
+      it("answers 404 after authenticating and opens nothing upstream", async () => {
+        const response = await ctx.send("?model=stand-in-realtime", { headers: { upgrade: "websocket", ...ctx.bearer() } });
+        expect(response.status).toBe(404);
+        expect(response.webSocket).toBeNull();
+        expect(ctx.gateway.requests).toEqual([]);
+      });
+    });
+    return;
+  }
+  // The gateway's own shape: the Worker's root stands for the gateway's realtime endpoint.
+  const realtimePath = "";
+  const keyParam = realtime.keyQueryParam === undefined ? "" : `&${realtime.keyQueryParam}=${secrets.providerKey}`;
 
   async function open(headers: Record<string, string>): Promise<OpenedSocket> {
     const response = await ctx.send(`${realtimePath}?model=stand-in-realtime`, {
@@ -47,7 +61,7 @@ export function describeWebSocketRelay(ctx: SuiteContext): void {
     it("opens the upstream socket with the provider key and relays messages and close codes both ways", async () => {
       const { socket, messages, closed } = await open(ctx.bearer());
       const [upstream] = ctx.gateway.requests;
-      expect(upstream?.url).toBe(`${ctx.upstreamUrl(realtimePath)}?model=stand-in-realtime`);
+      expect(upstream?.url).toBe(`${ctx.upstreamUrl("", realtime.slug)}?model=stand-in-realtime${keyParam}`);
       expect(upstream?.headers.upgrade).toBe("websocket");
       expect(upstream?.headers[provider.auth.header]).toBe(`${provider.auth.prefix}${secrets.providerKey}`);
       expect(upstream?.headers["cf-aig-authorization"]).toBe(`Bearer ${secrets.gatewayToken}`);
