@@ -20,6 +20,18 @@ export default defineConfig({
           ),
         },
       }),
+      // The providers' official SDKs in Node, against the Workers in workerd (Miniflare, HTTPS), in
+      // front of the stand-in gateway on 127.0.0.1.
+      {
+        test: {
+          name: "sdk",
+          include: ["test/sdk/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/sdk/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

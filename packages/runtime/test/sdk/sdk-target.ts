@@ -1,0 +1,106 @@
+import { readdir, readFile } from "node:fs/promises";
+import { stripTypeScriptTypes } from "node:module";
+import { join, relative, resolve } from "node:path";
+import tls from "node:tls";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { inject } from "vitest";
+import type { WebSocket } from "ws";
+import type { ProviderId } from "../../src/index.ts";
+import { GATEWAY_SECRET_BINDINGS, providers } from "../../src/index.ts";
+import type { FixtureSecrets } from "../../src/testing/fixtures.ts";
+import { fixtureSecretsFor, renderClientTokensSecret } from "../../src/testing/fixtures.ts";
+import type { HttpStandInGateway, RecordedHttpRequest, StandInReply } from "../../src/testing/http-stand-in-gateway.ts";
+import { startHttpStandInGateway } from "../../src/testing/http-stand-in-gateway.ts";
+
+const RUNTIME_DIR = resolve(import.meta.dirname, "../..");
+const STORE_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+// The Workers listen on HTTPS with the run's throwaway certificate: trust it in this process only.
+tls.setDefaultCACertificates([...tls.getCACertificates("default"), inject("tls").cert]);
+
+export type Respond = (request: RecordedHttpRequest) => StandInReply | Promise<StandInReply>;
+export type OnWebSocket = (socket: WebSocket, request: RecordedHttpRequest) => void;
+
+/** One provider's proxy Worker in workerd, in front of the stand-in gateway, as its SDK's client sees it. */
+export interface SdkTarget {
+  /** `https://127.0.0.1:<port>`: the SDK's base URL. */
+  readonly baseUrl: string;
+  /** A valid proxy client token: what the SDK gets as its API key. */
+  readonly clientToken: string;
+  readonly secrets: FixtureSecrets;
+  /** Requests that reached the stand-in gateway since the last `reset()`. */
+  readonly requests: RecordedHttpRequest[];
+  /** The path and query a request to the gateway has after `/v1/<account>/<gateway>/`. */
+  gatewayPath(request: RecordedHttpRequest | undefined): string;
+  respondWith(respond: Respond): void;
+  onWebSocket(handler: OnWebSocket): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Miniflare runs JavaScript: stripping the erasable TypeScript is the whole build. */
+async function readModules(): Promise<{ type: "ESModule"; path: string; contents: string }[]> {
+  const src = join(RUNTIME_DIR, "src");
+  const files = [join(RUNTIME_DIR, "test/sdk/workers/sdk-worker.ts")];
+  files.push(...(await readdir(src)).filter((name) => name.endsWith(".ts")).map((name) => join(src, name)));
+  return Promise.all(
+    files.map(async (path) => ({
+      type: "ESModule" as const,
+      path: relative(RUNTIME_DIR, path),
+      contents: stripTypeScriptTypes(await readFile(path, "utf8"), { mode: "strip" }),
+    })),
+  );
+}
+
+export async function startSdkTarget(id: ProviderId): Promise<SdkTarget> {
+  const provider = providers[id];
+  const secrets = fixtureSecretsFor(provider);
+  let respond: Respond = () => ({ status: 500, body: "no answer scripted for this test" });
+  let onWebSocket: OnWebSocket = (socket) => socket.close(1011, "no realtime handler scripted");
+  const gateway: HttpStandInGateway = await startHttpStandInGateway({
+    gatewayToken: secrets.gatewayToken,
+    respond: (request) => respond(request),
+    onWebSocket: (socket, request) => onWebSocket(socket, request),
+  });
+  const { key, cert } = inject("tls");
+  const values: Record<string, string> = {
+    [provider.keyBinding]: secrets.providerKey,
+    AI_GATEWAY_ACCOUNT_ID: secrets.accountId,
+    AI_GATEWAY_ID: secrets.gatewayId,
+    CLOUDFLARE_API_KEY: secrets.gatewayToken,
+    PROXY_CLIENT_TOKENS: renderClientTokensSecret(secrets),
+  };
+  const bindings = [...Object.values(providers).map((p) => p.keyBinding), ...GATEWAY_SECRET_BINDINGS];
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      compatibilityDate: "2026-08-01",
+      compatibilityFlags: ["nodejs_compat"],
+      host: "127.0.0.1",
+      port: 0,
+      https: true,
+      httpsKey: key,
+      httpsCert: cert,
+      modulesRoot: RUNTIME_DIR,
+      modules: await readModules(),
+      bindings: { AI_GATEWAY_BASE_URL: `${gateway.origin}/v1`, PROVIDER_ID: id },
+      secretsStoreSecrets: Object.fromEntries(bindings.map((name) => [name, { store_id: STORE_ID, secret_name: name }])),
+    }),
+  );
+  const url = await mf.ready;
+  for (const [name, value] of Object.entries(values)) await (await mf.getSecretsStoreSecretAPI(name))().create(value);
+  const prefix = `/v1/${secrets.accountId}/${secrets.gatewayId}/`;
+  return {
+    baseUrl: url.origin,
+    clientToken: secrets.clientTokens[0],
+    secrets,
+    requests: gateway.requests,
+    gatewayPath: (request) => (request?.url.startsWith(prefix) ? request.url.slice(prefix.length) : `(not under ${prefix}) ${request?.url}`),
+    respondWith: (next) => void (respond = next),
+    onWebSocket: (next) => void (onWebSocket = next),
+    reset: () => void gateway.requests.splice(0),
+    close: async () => {
+      await mf.dispose();
+      await gateway.close();
+    },
+  };
+}
