@@ -1,4 +1,6 @@
+import { once } from "node:events";
 import OpenAI, { toFile } from "openai";
+import { OpenAIRealtimeWS } from "openai/realtime/ws";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { providers } from "../../src/index.ts";
 import type { RecordedHttpRequest } from "../../src/testing/http-stand-in-gateway.ts";
@@ -126,6 +128,31 @@ describe("the openai SDK (default settings) through the openai Worker", () => {
     expect(upload?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(upload?.body).toContain('filename="clip.mp3"');
     for (const request of target.requests) expectGatewayCredentials(target, providers.openai, request);
+  });
+
+  it("opens a realtime session at <baseURL>/realtime, on the gateway's realtime endpoint, events both ways", async () => {
+    const received: string[] = [];
+    target.onWebSocket((socket) => {
+      socket.send(JSON.stringify({ type: "session.created", event_id: "e1", session: { type: "realtime", id: "sess_1" } }));
+      socket.on("message", (data) => {
+        received.push(String(data));
+        socket.send(JSON.stringify({ type: "response.created", event_id: "e2", response: { id: "resp_rt", object: "realtime.response" } }));
+      });
+    });
+    const realtime = new OpenAIRealtimeWS({ model: "gpt-realtime" }, client);
+    expect(realtime.url.href).toBe(`${target.baseUrl.replace("https:", "wss:")}/realtime?model=gpt-realtime`);
+    const created = new Promise((resolve) => realtime.on("session.created", resolve));
+    await once(realtime.socket, "open");
+    expect(await created).toMatchObject({ session: { id: "sess_1" } });
+    const answered = new Promise((resolve) => realtime.on("response.created", resolve));
+    realtime.send({ type: "response.create", response: { instructions: "Say hi" } });
+    expect(await answered).toMatchObject({ response: { id: "resp_rt" } });
+    expect(received.map((data) => JSON.parse(data))).toEqual([{ type: "response.create", response: { instructions: "Say hi" } }]);
+    realtime.close();
+
+    expect(gatewayCalls(target)).toEqual(["GET openai?model=gpt-realtime"]);
+    expect(target.requests[0]?.headers.upgrade).toBe("websocket");
+    expectGatewayCredentials(target, providers.openai, target.requests[0]);
   });
 
   it("gets 404 for account management, which the Worker does not serve by default", async () => {
