@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { ProviderSpec } from "../../src/index.ts";
+import type { ProviderSpec } from "../../src/providers.ts";
 import type { RecordedHttpRequest } from "../../src/testing/http-stand-in-gateway.ts";
 import type { GatedStream } from "./gated-stream.ts";
 import type { SdkTarget } from "./sdk-target.ts";

@@ -1,6 +1,6 @@
 import { GoogleGenAI, Modality } from "@google/genai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { providers } from "../../src/index.ts";
+import { providers } from "../../src/providers.ts";
 import type { RecordedHttpRequest } from "../../src/testing/http-stand-in-gateway.ts";
 import { expectGatewayCredentials, gatewayCalls, observeOneByOne } from "./expectations.ts";
 import { gatedStream, SSE_HEADERS, sse } from "./gated-stream.ts";
@@ -84,19 +84,20 @@ describe("the @google/genai SDK (default settings: API version v1) through the g
       });
     });
     const messages: { text?: string | undefined }[] = [];
-    const turn = Promise.withResolvers<void>();
+    let turnComplete = () => {};
+    const turn = new Promise<void>((resolve) => (turnComplete = resolve));
     const session = await ai.live.connect({
       model: "gemini-live-stand-in",
       config: { responseModalities: [Modality.TEXT] },
       callbacks: {
         onmessage: (message) => {
           messages.push(message);
-          if (message.serverContent?.turnComplete) turn.resolve();
+          if (message.serverContent?.turnComplete) turnComplete();
         },
       },
     });
     session.sendClientContent({ turns: "Hi", turnComplete: true });
-    await turn.promise;
+    await turn;
     session.close();
 
     expect(messages.map((message) => message.text).filter(Boolean)).toEqual(["live hello"]);

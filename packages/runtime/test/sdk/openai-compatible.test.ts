@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { providers } from "../../src/index.ts";
+import { providers } from "../../src/providers.ts";
 import type { RecordedHttpRequest } from "../../src/testing/http-stand-in-gateway.ts";
 import { expectGatewayCredentials, gatewayCalls, observeOneByOne } from "./expectations.ts";
 import { gatedStream, SSE_HEADERS, sse } from "./gated-stream.ts";
