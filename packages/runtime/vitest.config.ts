@@ -20,6 +20,7 @@ export default defineConfig({
           ),
         },
       }),
+      { test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node" } },
       // The providers' official SDKs in Node, against the Workers in workerd (Miniflare, HTTPS), in
       // front of the stand-in gateway on 127.0.0.1.
       {
