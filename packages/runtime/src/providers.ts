@@ -165,6 +165,8 @@ export const providers = {
       "POST /v1/text-to-speech/{voice_id}/stream/with-timestamps",
       "POST /v1/text-to-dialogue",
       "POST /v1/text-to-dialogue/stream",
+      "POST /v1/text-to-dialogue/with-timestamps",
+      "POST /v1/text-to-dialogue/stream/with-timestamps",
       "POST /v1/speech-to-text",
       "POST /v1/speech-to-speech/{voice_id}",
       "POST /v1/speech-to-speech/{voice_id}/stream",
