@@ -155,6 +155,13 @@ describe("the openai SDK (default settings) through the openai Worker", () => {
     expectGatewayCredentials(target, providers.openai, target.requests[0]);
   });
 
+  it("forwards an odd query string byte for byte through workerd's HTTP server, minus credential parameters", async () => {
+    const query = "?x=%7e&X=%7E&y=a+b&z=%zz&&flag&=v&u=%E2%9C%93&api_key=c1&k%65y=c2&token=c3&after=m_1";
+    const result = await fetch(`${target.baseUrl}/models${query}`, { headers: { authorization: `Bearer ${target.clientToken}` } });
+    expect(result.status).toBe(200);
+    expect(gatewayCalls(target)).toEqual(["GET openai/models?x=%7e&X=%7E&y=a+b&z=%zz&&flag&=v&u=%E2%9C%93&after=m_1"]);
+  });
+
   it("gets 404 for account management, which the Worker does not serve by default", async () => {
     await expect(client.files.list()).rejects.toMatchObject({ status: 404 });
     await expect(client.fineTuning.jobs.list()).rejects.toMatchObject({ status: 404 });
