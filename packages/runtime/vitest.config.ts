@@ -22,13 +22,12 @@ export default defineConfig({
       }),
       { test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node" } },
       // The providers' official SDKs in Node, against the Workers in workerd (Miniflare, HTTPS), in
-      // front of the stand-in gateway on 127.0.0.1.
+      // front of the stand-in gateway on 127.0.0.1: one Miniflare per provider, started by each file.
       {
         test: {
           name: "sdk",
           include: ["test/sdk/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["test/sdk/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,9 +1,10 @@
+import { X509Certificate } from "node:crypto";
+import { once } from "node:events";
 import { readdir, readFile } from "node:fs/promises";
 import { stripTypeScriptTypes } from "node:module";
 import { join, relative, resolve } from "node:path";
 import tls from "node:tls";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
-import { inject } from "vitest";
 import type { WebSocket } from "ws";
 import { GATEWAY_SECRET_BINDINGS } from "../../src/gateway-bindings.ts";
 import type { ProviderId } from "../../src/providers.ts";
@@ -15,9 +16,6 @@ import { startHttpStandInGateway } from "../../src/testing/http-stand-in-gateway
 
 const RUNTIME_DIR = resolve(import.meta.dirname, "../..");
 const STORE_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
-
-// The Workers listen on HTTPS with the run's throwaway certificate: trust it in this process only.
-tls.setDefaultCACertificates([...tls.getCACertificates("default"), inject("tls").cert]);
 
 export type Respond = (request: RecordedHttpRequest) => StandInReply | Promise<StandInReply>;
 export type OnWebSocket = (socket: WebSocket, request: RecordedHttpRequest) => void;
@@ -53,6 +51,19 @@ async function readModules(): Promise<{ type: "ESModule"; path: string; contents
   );
 }
 
+/**
+ * Trusts, in this test process only, the certificate the local Worker presents: read from a TLS
+ * handshake with the Miniflare instance this harness just started, so no certificate tool is needed.
+ */
+async function trustCertificateOf(url: URL): Promise<void> {
+  const socket = tls.connect({ host: url.hostname, port: Number(url.port), rejectUnauthorized: false });
+  await once(socket, "secureConnect");
+  const pem = new X509Certificate(socket.getPeerCertificate().raw).toString();
+  socket.destroy();
+  const trusted = tls.getCACertificates("default");
+  if (!trusted.includes(pem)) tls.setDefaultCACertificates([...trusted, pem]);
+}
+
 export async function startSdkTarget(id: ProviderId): Promise<SdkTarget> {
   const provider = providers[id];
   const secrets = fixtureSecretsFor(provider);
@@ -63,7 +74,6 @@ export async function startSdkTarget(id: ProviderId): Promise<SdkTarget> {
     respond: (request) => respond(request),
     onWebSocket: (socket, request) => onWebSocket(socket, request),
   });
-  const { key, cert } = inject("tls");
   const values: Record<string, string> = {
     [provider.keyBinding]: secrets.providerKey,
     AI_GATEWAY_ACCOUNT_ID: secrets.accountId,
@@ -78,9 +88,9 @@ export async function startSdkTarget(id: ProviderId): Promise<SdkTarget> {
       compatibilityFlags: ["nodejs_compat"],
       host: "127.0.0.1",
       port: 0,
+      // The SDKs' realtime clients insist on wss:, so the Worker listens on HTTPS, with the
+      // self-signed certificate for localhost and 127.0.0.1 that Miniflare bundles.
       https: true,
-      httpsKey: key,
-      httpsCert: cert,
       modulesRoot: RUNTIME_DIR,
       modules: await readModules(),
       bindings: { AI_GATEWAY_BASE_URL: `${gateway.origin}/v1`, PROVIDER_ID: id },
@@ -88,6 +98,7 @@ export async function startSdkTarget(id: ProviderId): Promise<SdkTarget> {
     }),
   );
   const url = await mf.ready;
+  await trustCertificateOf(url);
   for (const [name, value] of Object.entries(values)) await (await mf.getSecretsStoreSecretAPI(name))().create(value);
   const prefix = `/v1/${secrets.accountId}/${secrets.gatewayId}/`;
   return {
