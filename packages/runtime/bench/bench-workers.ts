@@ -15,8 +15,12 @@ const benchSecrets = {
   AI_GATEWAY_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
   AI_GATEWAY_ID: "bench-gateway",
   CLOUDFLARE_API_KEY: "cf-bench-token",
-  PROXY_CLIENT_TOKENS: `old-bench-token,${BENCH_CLIENT_TOKEN}`,
+  // A named token: the proxy attributes every request to the client "bench" in cf-aig-metadata.
+  PROXY_CLIENT_TOKENS: `old-bench-token,bench:${BENCH_CLIENT_TOKEN}`,
 };
+
+/** The load sends this Origin, which the proxy allows: every answer carries CORS headers. */
+export const BENCH_ORIGIN = "https://bench.example";
 
 /**
  * Miniflare runs JavaScript modules; the runtime is written in erasable TypeScript, so stripping the
@@ -61,7 +65,11 @@ export async function startProxyWorker(options: ProxyWorkerOptions): Promise<Ben
     ...(options.inspectorPort === undefined ? {} : { inspectorPort: options.inspectorPort }),
     modulesRoot: RUNTIME_DIR,
     modules: await readModules(join(RUNTIME_DIR, "bench/workers/openai-bench-worker.ts"), ["src"]),
-    bindings: { AI_GATEWAY_BASE_URL: `${options.upstreamOrigin}/v1`, BENCH_SECRET_TTL_MS: options.ttlMs?.toString() ?? "" },
+    bindings: {
+      AI_GATEWAY_BASE_URL: `${options.upstreamOrigin}/v1`,
+      BENCH_SECRET_TTL_MS: options.ttlMs?.toString() ?? "",
+      PROXY_ALLOWED_ORIGINS: BENCH_ORIGIN,
+    },
     secretsStoreSecrets: Object.fromEntries(
       Object.keys(benchSecrets).map((name) => [name, { store_id: STORE_ID, secret_name: name }]),
     ),

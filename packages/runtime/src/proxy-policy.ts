@@ -75,12 +75,14 @@ export function createPolicyResolver(options: ProxyPolicyOptions): (vars: ProxyP
     allowed: [["allowedClientHeaders", options.allowedClientHeaders ?? []]] as const,
     denied: [["deniedClientHeaders", options.deniedClientHeaders ?? []]] as const,
   };
-  let last: { key: string; policy?: ProxyPolicy; error?: ProxyConfigError } = { key: "\n\n", policy: resolvePolicy(fromOptions) };
+  let last: { vars: readonly (string | undefined)[]; policy?: ProxyPolicy; error?: ProxyConfigError } = {
+    vars: [undefined, undefined, undefined],
+    policy: resolvePolicy(fromOptions),
+  };
   return (vars) => {
-    const raw = [vars.PROXY_ALLOWED_ORIGINS ?? "", vars.PROXY_ALLOWED_CLIENT_HEADERS ?? "", vars.PROXY_DENIED_CLIENT_HEADERS ?? ""];
-    const key = raw.join("\n");
-    if (key !== last.key) {
-      const [origins, allowed, denied] = raw.map(splitList) as [string[], string[], string[]];
+    const current = [vars.PROXY_ALLOWED_ORIGINS, vars.PROXY_ALLOWED_CLIENT_HEADERS, vars.PROXY_DENIED_CLIENT_HEADERS] as const;
+    if (current.some((value, index) => value !== last.vars[index])) {
+      const [origins, allowed, denied] = current.map(splitList) as [string[], string[], string[]];
       const lowerCase = (names: string[]) => names.map((name) => name.toLowerCase());
       try {
         const policy = resolvePolicy({
@@ -88,10 +90,10 @@ export function createPolicyResolver(options: ProxyPolicyOptions): (vars: ProxyP
           allowed: [...fromOptions.allowed, ["PROXY_ALLOWED_CLIENT_HEADERS", lowerCase(allowed)]],
           denied: [...fromOptions.denied, ["PROXY_DENIED_CLIENT_HEADERS", lowerCase(denied)]],
         });
-        last = { key, policy };
+        last = { vars: current, policy };
       } catch (error) {
         if (!(error instanceof ProxyConfigError)) throw error;
-        last = { key, error };
+        last = { vars: current, error };
       }
     }
     if (last.error !== undefined) throw last.error;
