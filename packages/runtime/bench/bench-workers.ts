@@ -82,6 +82,25 @@ export async function startProxyWorker(options: ProxyWorkerOptions): Promise<Ben
   return { url, dispose: () => mf.dispose() };
 }
 
+/** bench/workers/handler-loop-worker.ts, which calls the proxy's handler in a loop (handler-cpu.ts). */
+export async function startHandlerLoopWorker(): Promise<BenchWorker> {
+  const mf = startMiniflare({
+    ...COMPATIBILITY,
+    modulesRoot: RUNTIME_DIR,
+    modules: await readModules(join(RUNTIME_DIR, "bench/workers/handler-loop-worker.ts"), ["src"]),
+    bindings: { AI_GATEWAY_BASE_URL: "http://127.0.0.1:9/v1", PROXY_ALLOWED_ORIGINS: BENCH_ORIGIN },
+    secretsStoreSecrets: Object.fromEntries(
+      Object.keys(benchSecrets).map((name) => [name, { store_id: STORE_ID, secret_name: name }]),
+    ),
+  });
+  const url = (await mf.ready).href;
+  for (const [name, value] of Object.entries(benchSecrets)) {
+    const admin = await mf.getSecretsStoreSecretAPI(name);
+    await admin().create(value);
+  }
+  return { url, dispose: () => mf.dispose() };
+}
+
 /** The bare pass-through Worker on the same runtime and upstream. */
 export async function startPassThroughWorker(options: { upstreamOrigin: string }): Promise<BenchWorker> {
   const mf = startMiniflare({
