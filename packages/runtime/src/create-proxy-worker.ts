@@ -107,18 +107,14 @@ export function createProxyWorker<Env extends GatewayEnv>(
     return isWebSocket ? relayWebSocket(forward) : forwardHttp(forward);
   }
 
-  async function respond(request: Request, env: Env, ctx: KeepAlive, policy: ProxyPolicy): Promise<Response> {
-    try {
-      return await handle(request, env, ctx, policy);
-    } catch (error) {
-      if (error instanceof SecretUnavailableError) {
-        // The binding name is the only detail worth logging; values never reach this error.
-        console.error(JSON.stringify({ event: "secret_unavailable", binding: error.binding }));
-        return serviceUnavailable();
-      }
-      console.error(JSON.stringify({ event: "proxy_error", error: error instanceof Error ? error.name : "unknown" }));
-      return internalError();
+  /** The answer to an error `handle` threw; the log line names a binding or an error class, never a value. */
+  function answerError(error: unknown): Response {
+    if (error instanceof SecretUnavailableError) {
+      console.error(JSON.stringify({ event: "secret_unavailable", binding: error.binding }));
+      return serviceUnavailable();
     }
+    console.error(JSON.stringify({ event: "proxy_error", error: error instanceof Error ? error.name : "unknown" }));
+    return internalError();
   }
 
   return {
@@ -135,7 +131,12 @@ export function createProxyWorker<Env extends GatewayEnv>(
       const origin = request.headers.get("origin");
       const allowedOrigin = origin !== null && policy.origins.has(origin) ? origin : undefined;
       if (isPreflight(request)) return answerPreflight(request, allowedOrigin);
-      const response = await respond(request, env, ctx, policy);
+      let response: Response;
+      try {
+        response = await handle(request, env, ctx, policy);
+      } catch (error) {
+        response = answerError(error);
+      }
       return origin === null || policy.origins.size === 0 ? response : renderCorsResponse(response, allowedOrigin);
     },
   };

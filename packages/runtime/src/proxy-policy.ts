@@ -75,20 +75,24 @@ export function createPolicyResolver(options: ProxyPolicyOptions): (vars: ProxyP
     allowed: [["allowedClientHeaders", options.allowedClientHeaders ?? []]] as const,
     denied: [["deniedClientHeaders", options.deniedClientHeaders ?? []]] as const,
   };
-  let last: { vars: readonly (string | undefined)[]; policy?: ProxyPolicy; error?: ProxyConfigError } = {
-    vars: [undefined, undefined, undefined],
-    policy: resolvePolicy(fromOptions),
-  };
+  let last: { vars: ProxyPolicyVars; policy?: ProxyPolicy; error?: ProxyConfigError } = { vars: {}, policy: resolvePolicy(fromOptions) };
   return (vars) => {
-    const current = [vars.PROXY_ALLOWED_ORIGINS, vars.PROXY_ALLOWED_CLIENT_HEADERS, vars.PROXY_DENIED_CLIENT_HEADERS] as const;
-    if (current.some((value, index) => value !== last.vars[index])) {
-      const [origins, allowed, denied] = current.map(splitList) as [string[], string[], string[]];
-      const lowerCase = (names: string[]) => names.map((name) => name.toLowerCase());
+    if (
+      vars.PROXY_ALLOWED_ORIGINS !== last.vars.PROXY_ALLOWED_ORIGINS ||
+      vars.PROXY_ALLOWED_CLIENT_HEADERS !== last.vars.PROXY_ALLOWED_CLIENT_HEADERS ||
+      vars.PROXY_DENIED_CLIENT_HEADERS !== last.vars.PROXY_DENIED_CLIENT_HEADERS
+    ) {
+      const current = {
+        PROXY_ALLOWED_ORIGINS: vars.PROXY_ALLOWED_ORIGINS,
+        PROXY_ALLOWED_CLIENT_HEADERS: vars.PROXY_ALLOWED_CLIENT_HEADERS,
+        PROXY_DENIED_CLIENT_HEADERS: vars.PROXY_DENIED_CLIENT_HEADERS,
+      };
+      const lowerCase = (value: string | undefined) => splitList(value).map((name) => name.toLowerCase());
       try {
         const policy = resolvePolicy({
-          origins: [...fromOptions.origins, ["PROXY_ALLOWED_ORIGINS", origins]],
-          allowed: [...fromOptions.allowed, ["PROXY_ALLOWED_CLIENT_HEADERS", lowerCase(allowed)]],
-          denied: [...fromOptions.denied, ["PROXY_DENIED_CLIENT_HEADERS", lowerCase(denied)]],
+          origins: [...fromOptions.origins, ["PROXY_ALLOWED_ORIGINS", splitList(current.PROXY_ALLOWED_ORIGINS)]],
+          allowed: [...fromOptions.allowed, ["PROXY_ALLOWED_CLIENT_HEADERS", lowerCase(current.PROXY_ALLOWED_CLIENT_HEADERS)]],
+          denied: [...fromOptions.denied, ["PROXY_DENIED_CLIENT_HEADERS", lowerCase(current.PROXY_DENIED_CLIENT_HEADERS)]],
         });
         last = { vars: current, policy };
       } catch (error) {
