@@ -10,6 +10,8 @@ import type { ProviderAuth } from "./providers.ts";
 export const CREDENTIAL_LIMITS = {
   /** Characters in one presented token. */
   tokenLength: MAX_CLIENT_TOKEN_LENGTH,
+  /** Distinct tokens presented in one request, wherever they came from. */
+  tokens: 4,
   /** Entries in `Sec-WebSocket-Protocol`, credentials or not (OpenAI's browser realtime sends 3-5). */
   webSocketProtocols: 16,
   /** Characters in the whole `Sec-WebSocket-Protocol` header. */
@@ -47,8 +49,16 @@ export function readPresentedTokens(headers: Headers, auth: ProviderAuth): strin
     }
     if (carried > CREDENTIAL_LIMITS.webSocketProtocolTokens) return undefined;
   }
-  for (const token of presented) if (token.length > CREDENTIAL_LIMITS.tokenLength) return undefined;
-  return [...presented];
+  const tokens = [...presented];
+  return exceedsCredentialLimits(tokens) ? undefined : tokens;
+}
+
+/**
+ * Whether presented tokens go beyond CREDENTIAL_LIMITS in number or length. Apply it again after
+ * adding tokens from elsewhere (a query parameter), before anything is hashed.
+ */
+export function exceedsCredentialLimits(tokens: readonly string[]): boolean {
+  return tokens.length > CREDENTIAL_LIMITS.tokens || tokens.some((token) => token.length > CREDENTIAL_LIMITS.tokenLength);
 }
 
 function stripPrefix(value: string | null, lowerCasePrefix: string): string | undefined {

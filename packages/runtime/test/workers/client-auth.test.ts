@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CREDENTIAL_LIMITS, createPresentedTokenDigest, findClient, readPresentedTokens } from "../../src/client-auth.ts";
+import { CREDENTIAL_LIMITS, createPresentedTokenDigest, exceedsCredentialLimits, findClient, readPresentedTokens } from "../../src/client-auth.ts";
 import { digestClientTokens } from "../../src/client-tokens.ts";
 import { providers } from "../../src/index.ts";
 
@@ -44,6 +44,18 @@ describe("readPresentedTokens", () => {
   // The Worker answers these 400 before it reads a secret or hashes anything (cheap-rejection.test.ts).
   it.each(refused)("refuses %s", (_, id, headers) => {
     expect(readPresentedTokens(new Headers(headers), providers[id].auth)).toBeUndefined();
+  });
+});
+
+describe("exceedsCredentialLimits", () => {
+  it.each([
+    [[], false],
+    [["a", "b", "c", "d"], false],
+    [["a", "b", "c", "d", "e"], true],
+    [["t".repeat(1024)], false],
+    [["ok", "t".repeat(1025)], true],
+  ])("%j -> %s", (tokens, expected) => {
+    expect(exceedsCredentialLimits(tokens)).toBe(expected);
   });
 });
 
