@@ -15,8 +15,12 @@ const benchSecrets = {
   AI_GATEWAY_ACCOUNT_ID: "0123456789abcdef0123456789abcdef",
   AI_GATEWAY_ID: "bench-gateway",
   CLOUDFLARE_API_KEY: "cf-bench-token",
-  PROXY_CLIENT_TOKENS: `old-bench-token,${BENCH_CLIENT_TOKEN}`,
+  // A named token: the proxy attributes every request to the client "bench" in cf-aig-metadata.
+  PROXY_CLIENT_TOKENS: `old-bench-token,bench:${BENCH_CLIENT_TOKEN}`,
 };
+
+/** The load sends this Origin, which the proxy allows: every answer carries CORS headers. */
+export const BENCH_ORIGIN = "https://bench.example";
 
 /**
  * Miniflare runs JavaScript modules; the runtime is written in erasable TypeScript, so stripping the
@@ -61,7 +65,30 @@ export async function startProxyWorker(options: ProxyWorkerOptions): Promise<Ben
     ...(options.inspectorPort === undefined ? {} : { inspectorPort: options.inspectorPort }),
     modulesRoot: RUNTIME_DIR,
     modules: await readModules(join(RUNTIME_DIR, "bench/workers/openai-bench-worker.ts"), ["src"]),
-    bindings: { AI_GATEWAY_BASE_URL: `${options.upstreamOrigin}/v1`, BENCH_SECRET_TTL_MS: options.ttlMs?.toString() ?? "" },
+    bindings: {
+      AI_GATEWAY_BASE_URL: `${options.upstreamOrigin}/v1`,
+      BENCH_SECRET_TTL_MS: options.ttlMs?.toString() ?? "",
+      PROXY_ALLOWED_ORIGINS: BENCH_ORIGIN,
+    },
+    secretsStoreSecrets: Object.fromEntries(
+      Object.keys(benchSecrets).map((name) => [name, { store_id: STORE_ID, secret_name: name }]),
+    ),
+  });
+  const url = (await mf.ready).href;
+  for (const [name, value] of Object.entries(benchSecrets)) {
+    const admin = await mf.getSecretsStoreSecretAPI(name);
+    await admin().create(value);
+  }
+  return { url, dispose: () => mf.dispose() };
+}
+
+/** bench/workers/handler-loop-worker.ts, which calls the proxy's handler in a loop (handler-cpu.ts). */
+export async function startHandlerLoopWorker(): Promise<BenchWorker> {
+  const mf = startMiniflare({
+    ...COMPATIBILITY,
+    modulesRoot: RUNTIME_DIR,
+    modules: await readModules(join(RUNTIME_DIR, "bench/workers/handler-loop-worker.ts"), ["src"]),
+    bindings: { AI_GATEWAY_BASE_URL: "http://127.0.0.1:9/v1", PROXY_ALLOWED_ORIGINS: BENCH_ORIGIN },
     secretsStoreSecrets: Object.fromEntries(
       Object.keys(benchSecrets).map((name) => [name, { store_id: STORE_ID, secret_name: name }]),
     ),

@@ -1,4 +1,4 @@
-import { BENCH_CLIENT_TOKEN } from "./bench-workers.ts";
+import { BENCH_CLIENT_TOKEN, BENCH_ORIGIN } from "./bench-workers.ts";
 
 export interface LoadOptions {
   readonly url: string;
@@ -30,7 +30,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const started = performance.now();
       const response = await fetch(target, {
         method: "POST",
-        headers: { authorization: `Bearer ${BENCH_CLIENT_TOKEN}`, "content-type": "application/json" },
+        headers: { authorization: `Bearer ${BENCH_CLIENT_TOKEN}`, "content-type": "application/json", origin: BENCH_ORIGIN },
         body,
       });
       await response.arrayBuffer();

@@ -1,30 +1,64 @@
-import { CLIENT_TOKEN_PROTOCOL_PREFIX, parseWebSocketProtocols } from "./credentials.ts";
+import type { AcceptedClient, AcceptedClientTokens } from "./client-tokens.ts";
+import { MAX_CLIENT_TOKEN_LENGTH, sha256 } from "./client-tokens.ts";
+import { CLIENT_TOKEN_PROTOCOL_PREFIXES, parseWebSocketProtocols } from "./credentials.ts";
 import type { ProviderAuth } from "./providers.ts";
 
-/** The tokens in PROXY_CLIENT_TOKENS: comma-separated so old and new overlap during a rotation. */
-export function parseClientTokens(secret: string): string[] {
-  return secret
-    .split(",")
-    .map((token) => token.trim())
-    .filter((token) => token !== "");
-}
+/**
+ * Bounds on what a client may present, checked before anything is hashed: an unauthenticated
+ * request costs string length checks, not thousands of SHA-256 digests.
+ */
+export const CREDENTIAL_LIMITS = {
+  /** Characters in one presented token. */
+  tokenLength: MAX_CLIENT_TOKEN_LENGTH,
+  /** Distinct tokens presented in one request, wherever they came from. */
+  tokens: 4,
+  /** Entries in `Sec-WebSocket-Protocol`, credentials or not (OpenAI's browser realtime sends 3-5). */
+  webSocketProtocols: 16,
+  /** Characters in the whole `Sec-WebSocket-Protocol` header. */
+  webSocketProtocolHeaderLength: 4096,
+  /** Token-carrying `Sec-WebSocket-Protocol` entries (`proxy-auth.<t>`, `openai-insecure-api-key.<t>`). */
+  webSocketProtocolTokens: 2,
+} as const;
 
 /**
  * Every token the client presented: `Authorization: Bearer`, the provider's own auth header (so the
- * provider's SDK works with its base URL pointed at the proxy), and `proxy-auth.<token>` WebSocket
- * protocol entries (browsers cannot set headers on WebSockets).
+ * provider's SDK works with its base URL pointed at the proxy), and token-carrying WebSocket
+ * protocol entries (browsers cannot set headers on WebSockets). `undefined` when the request goes
+ * beyond CREDENTIAL_LIMITS: it is refused without hashing anything.
  */
-export function readPresentedTokens(headers: Headers, auth: ProviderAuth): string[] {
+export function readPresentedTokens(headers: Headers, auth: ProviderAuth): string[] | undefined {
   const presented = new Set<string>();
   const bearer = stripPrefix(headers.get("authorization"), "bearer ");
   if (bearer !== undefined) presented.add(bearer);
   const own = stripPrefix(headers.get(auth.header), auth.prefix.toLowerCase());
   if (own !== undefined) presented.add(own);
-  for (const protocol of parseWebSocketProtocols(headers.get("sec-websocket-protocol"))) {
-    const token = stripPrefix(protocol, CLIENT_TOKEN_PROTOCOL_PREFIX);
-    if (token !== undefined) presented.add(token);
+
+  const protocolHeader = headers.get("sec-websocket-protocol");
+  if (protocolHeader !== null) {
+    if (protocolHeader.length > CREDENTIAL_LIMITS.webSocketProtocolHeaderLength) return undefined;
+    const protocols = parseWebSocketProtocols(protocolHeader);
+    if (protocols.length > CREDENTIAL_LIMITS.webSocketProtocols) return undefined;
+    let carried = 0;
+    for (const protocol of protocols) {
+      for (const prefix of CLIENT_TOKEN_PROTOCOL_PREFIXES) {
+        const token = stripPrefix(protocol, prefix);
+        if (token === undefined) continue;
+        carried += 1;
+        presented.add(token);
+      }
+    }
+    if (carried > CREDENTIAL_LIMITS.webSocketProtocolTokens) return undefined;
   }
-  return [...presented];
+  const tokens = [...presented];
+  return exceedsCredentialLimits(tokens) ? undefined : tokens;
+}
+
+/**
+ * Whether presented tokens go beyond CREDENTIAL_LIMITS in number or length. Apply it again after
+ * adding tokens from elsewhere (a query parameter), before anything is hashed.
+ */
+export function exceedsCredentialLimits(tokens: readonly string[]): boolean {
+  return tokens.length > CREDENTIAL_LIMITS.tokens || tokens.some((token) => token.length > CREDENTIAL_LIMITS.tokenLength);
 }
 
 function stripPrefix(value: string | null, lowerCasePrefix: string): string | undefined {
@@ -32,20 +66,6 @@ function stripPrefix(value: string | null, lowerCasePrefix: string): string | un
   if (value.slice(0, lowerCasePrefix.length).toLowerCase() !== lowerCasePrefix) return undefined;
   const token = value.slice(lowerCasePrefix.length).trim();
   return token === "" ? undefined : token;
-}
-
-const encoder = new TextEncoder();
-
-function sha256(text: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest("SHA-256", encoder.encode(text));
-}
-
-/**
- * SHA-256 digests of the tokens in PROXY_CLIENT_TOKENS. Computed once per value read from the store
- * (through `SecretCache.readParsed`), not once per request.
- */
-export function digestClientTokens(secret: string): Promise<ArrayBuffer[]> {
-  return Promise.all(parseClientTokens(secret).map(sha256));
 }
 
 /**
@@ -67,22 +87,22 @@ export function createPresentedTokenDigest(limit = 256): (token: string) => Prom
 }
 
 /**
- * Whether any presented token equals any accepted token. Both sides are SHA-256 digests so that
+ * The client whose token was presented, or `undefined`. Both sides are SHA-256 digests so that
  * `timingSafeEqual` compares equal-length values, and every pair is compared: the time taken does
  * not depend on where, or whether, a match was found.
  */
-export async function isAcceptedToken(
+export async function findClient(
   presented: readonly string[],
-  acceptedDigests: readonly ArrayBuffer[],
+  accepted: AcceptedClientTokens,
   digest: (token: string) => Promise<ArrayBuffer> = sha256,
-): Promise<boolean> {
-  if (presented.length === 0 || acceptedDigests.length === 0) return false;
+): Promise<AcceptedClient | undefined> {
+  if (presented.length === 0 || accepted.digests.length === 0) return undefined;
   const presentedDigests = await Promise.all(presented.map(digest));
-  let match = false;
+  let match = -1;
   for (const left of presentedDigests) {
-    for (const right of acceptedDigests) {
-      match = crypto.subtle.timingSafeEqual(left, right) || match;
+    for (let index = 0; index < accepted.digests.length; index += 1) {
+      if (crypto.subtle.timingSafeEqual(left, accepted.digests[index] as ArrayBuffer)) match = index;
     }
   }
-  return match;
+  return accepted.clients[match];
 }

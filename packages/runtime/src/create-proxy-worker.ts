@@ -1,12 +1,16 @@
-import { createPresentedTokenDigest, digestClientTokens, isAcceptedToken, readPresentedTokens } from "./client-auth.ts";
+import { createPresentedTokenDigest, exceedsCredentialLimits, findClient, readPresentedTokens } from "./client-auth.ts";
+import { digestClientTokens } from "./client-tokens.ts";
+import { answerPreflight, isPreflight, renderCorsResponse } from "./cors.ts";
 import { renderUpstreamHeaders } from "./forwarded-headers.ts";
 import { forwardHttp } from "./forward-http.ts";
 import { GATEWAY_SECRET_BINDINGS } from "./gateway-bindings.ts";
 import type { GatewayEnv, GatewaySecrets } from "./gateway-env.ts";
 import { DEFAULT_GATEWAY_BASE_URL, renderGatewayUrl } from "./gateway-url.ts";
 import { answerHealthCheck } from "./health-check.ts";
-import { internalError, notFound, serviceUnavailable, unauthorized } from "./json-responses.ts";
+import { credentialsTooLarge, internalError, notFound, serviceUnavailable, unauthorized } from "./json-responses.ts";
 import type { ProviderSpec } from "./providers.ts";
+import type { ProxyPolicy, ProxyPolicyOptions } from "./proxy-policy.ts";
+import { createPolicyResolver, ProxyConfigError } from "./proxy-policy.ts";
 import { relayWebSocket } from "./relay-websocket.ts";
 import type { SecretBindingName } from "./secret-binding-name.ts";
 import type { KeepAlive, SecretCacheOptions } from "./secret-cache.ts";
@@ -16,7 +20,7 @@ import { appendQueryParam, rawSearch, readQueryTokens } from "./query-credential
 import type { ServedPathsOption } from "./served-paths.ts";
 import { createUpstreamPlanner } from "./upstream-target.ts";
 
-export interface ProxyWorkerOptions {
+export interface ProxyWorkerOptions extends ProxyPolicyOptions {
   /** Time allowed for the gateway's response headers before answering 504. Default 100 s. */
   readonly upstreamTimeoutMs?: number;
   readonly secretCache?: SecretCacheOptions;
@@ -46,6 +50,8 @@ export function createProxyWorker<Env extends GatewayEnv>(
   // One cache per Worker, created when the module loads: it lives as long as the isolate.
   const cache = createSecretCache(options.secretCache);
   const digestPresented = createPresentedTokenDigest();
+  // Throws here, when the module loads, for a bad option: the Worker does not start misconfigured.
+  const resolvePolicy = createPolicyResolver(options);
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const bindings = [provider.keyBinding, ...GATEWAY_SECRET_BINDINGS];
   // Checked and compiled once: a bad entry stops the Worker from loading, with every problem listed.
@@ -72,16 +78,20 @@ export function createProxyWorker<Env extends GatewayEnv>(
     return { providerKey, accountId, gatewayId, gatewayToken };
   }
 
-  async function handle(request: Request, env: Env, ctx: KeepAlive): Promise<Response> {
+  async function handle(request: Request, env: Env, ctx: KeepAlive, policy: ProxyPolicy): Promise<Response> {
+    // Bounded before anything is read or hashed: an unauthenticated request costs length checks.
+    const presented = readPresentedTokens(request.headers, provider.auth);
+    if (presented === undefined) return credentialsTooLarge();
+    for (const token of readQueryTokens(rawSearch(request.url), provider.credentialQueryParams)) {
+      if (!presented.includes(token)) presented.push(token);
+    }
+    if (exceedsCredentialLimits(presented)) return credentialsTooLarge();
     const secrets = env as unknown as Secrets;
     const accepted =
       cache.peekParsed("PROXY_CLIENT_TOKENS", digestClientTokens) ??
       (await cache.readParsed(secrets, "PROXY_CLIENT_TOKENS", digestClientTokens, ctx));
-    const presented = readPresentedTokens(request.headers, provider.auth);
-    presented.push(...readQueryTokens(rawSearch(request.url), provider.credentialQueryParams));
-    if (!(await isAcceptedToken(presented, accepted, digestPresented))) {
-      return unauthorized();
-    }
+    const client = await findClient(presented, accepted, digestPresented);
+    if (client === undefined) return unauthorized();
     const url = new URL(request.url);
     if (url.pathname === "/healthz" && request.method === "GET") return answerHealthCheck({ secrets, cache, bindings, ctx });
 
@@ -105,24 +115,44 @@ export function createProxyWorker<Env extends GatewayEnv>(
       provider,
       providerKey: resolved.providerKey,
       gatewayToken: resolved.gatewayToken,
+      rules: policy.headers,
+      client,
     });
     const forward = { request, upstreamUrl, upstreamHeaders, timeoutMs };
     return target.webSocket ? relayWebSocket(forward) : forwardHttp(forward);
   }
 
+  /** The answer to an error `handle` threw; the log line names a binding or an error class, never a value. */
+  function answerError(error: unknown): Response {
+    if (error instanceof SecretUnavailableError) {
+      console.error(JSON.stringify({ event: "secret_unavailable", binding: error.binding }));
+      return serviceUnavailable();
+    }
+    console.error(JSON.stringify({ event: "proxy_error", error: error instanceof Error ? error.name : "unknown" }));
+    return internalError();
+  }
+
   return {
     async fetch(request, env, ctx) {
+      let policy: ProxyPolicy;
       try {
-        return await handle(request, env, ctx);
+        policy = resolvePolicy(env);
       } catch (error) {
-        if (error instanceof SecretUnavailableError) {
-          // The binding name is the only detail worth logging; values never reach this error.
-          console.error(JSON.stringify({ event: "secret_unavailable", binding: error.binding }));
-          return serviceUnavailable();
-        }
-        console.error(JSON.stringify({ event: "proxy_error", error: error instanceof Error ? error.name : "unknown" }));
+        // The vars name origins and header names, never a secret: the problems can be logged as they are.
+        const problems = error instanceof ProxyConfigError ? error.problems : ["unexpected error"];
+        console.error(JSON.stringify({ event: "config_error", problems }));
         return internalError();
       }
+      const origin = request.headers.get("origin");
+      const allowedOrigin = origin !== null && policy.origins.has(origin) ? origin : undefined;
+      if (isPreflight(request)) return answerPreflight(request, allowedOrigin);
+      let response: Response;
+      try {
+        response = await handle(request, env, ctx, policy);
+      } catch (error) {
+        response = answerError(error);
+      }
+      return origin === null || policy.origins.size === 0 ? response : renderCorsResponse(response, allowedOrigin);
     },
   };
 }

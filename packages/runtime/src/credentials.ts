@@ -22,6 +22,12 @@ export function isCredentialProtocol(protocol: string): boolean {
 /** The protocol prefix a browser uses to present a proxy client token: `proxy-auth.<token>`. */
 export const CLIENT_TOKEN_PROTOCOL_PREFIX = "proxy-auth.";
 
+/**
+ * Protocol prefixes that present a proxy client token: ours, and the OpenAI SDK's browser realtime
+ * convention (`openai-insecure-api-key.<key>`, where the token stands in for the key).
+ */
+export const CLIENT_TOKEN_PROTOCOL_PREFIXES = [CLIENT_TOKEN_PROTOCOL_PREFIX, "openai-insecure-api-key."] as const;
+
 /** The non-secret protocol browsers offer next to `proxy-auth.<token>`, echoed back on accept. */
 export const PROXY_WEBSOCKET_PROTOCOL = "ai-proxy";
 

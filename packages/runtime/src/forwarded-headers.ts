@@ -1,27 +1,17 @@
+import type { AcceptedClient } from "./client-tokens.ts";
 import { isCredentialHeader } from "./credentials.ts";
+import type { ClientHeaderRules } from "./gateway-header-policy.ts";
+import { isPolicyHeader, renderPolicyHeader } from "./gateway-header-policy.ts";
+import { renderGatewayMetadata } from "./gateway-metadata.ts";
 import type { ProviderSpec } from "./providers.ts";
-
-/** The AI Gateway request headers a client may set; every other `cf-aig-*` header is dropped. */
-export const FORWARDED_GATEWAY_HEADERS: ReadonlySet<string> = new Set([
-  "cf-aig-cache-ttl",
-  "cf-aig-skip-cache",
-  "cf-aig-cache-key",
-  "cf-aig-metadata",
-  "cf-aig-request-timeout",
-  "cf-aig-max-attempts",
-  "cf-aig-retry-delay",
-  "cf-aig-backoff",
-  "cf-aig-collect-log",
-  "cf-aig-event-id",
-]);
 
 // Connection-level headers belong to one hop; the runtime writes its own.
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade", "host"]);
 // The end user's address is not the provider's business.
 const CLIENT_ADDRESS = new Set(["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip"]);
 
+// Called for headers the client-header policy does not decide on.
 function isForwardedRequestHeader(name: string, provider: ProviderSpec): boolean {
-  if (name.startsWith("cf-aig-")) return FORWARDED_GATEWAY_HEADERS.has(name);
   if (name.startsWith("cf-") || name.startsWith("sec-websocket-")) return false;
   if (HOP_BY_HOP.has(name) || CLIENT_ADDRESS.has(name)) return false;
   return name !== provider.auth.header && !isCredentialHeader(name);
@@ -32,11 +22,16 @@ export interface UpstreamHeaderInput {
   readonly provider: ProviderSpec;
   readonly providerKey: string;
   readonly gatewayToken: string;
+  /** The Worker's client-header policy (gateway-header-policy.ts). */
+  readonly rules: ClientHeaderRules;
+  /** Who presented the token: a named client is attributed in `cf-aig-metadata`. */
+  readonly client: AcceptedClient;
 }
 
 /**
  * The headers sent to the gateway: the client's headers minus every credential, hop-by-hop and
- * non-allowlisted `cf-*` header, plus the provider's defaults, the provider key and the gateway token.
+ * `cf-*` header, with the gateway options and billing headers the policy lets through, plus the
+ * provider's defaults, the Worker's `cf-aig-metadata`, the provider key and the gateway token.
  */
 export function renderUpstreamHeaders(input: UpstreamHeaderInput): Record<string, string> {
   const { incoming, provider } = input;
@@ -44,9 +39,17 @@ export function renderUpstreamHeaders(input: UpstreamHeaderInput): Record<string
   // than copying a Headers object and deleting from it.
   // No prototype: a client header named `__proto__` stays an ordinary (forwarded) header.
   const headers: Record<string, string> = Object.create(null);
+  const { rules } = input;
   incoming.forEach((value, name) => {
-    if (isForwardedRequestHeader(name, provider)) headers[name] = value;
+    if (!isPolicyHeader(name)) {
+      if (isForwardedRequestHeader(name, provider)) headers[name] = value;
+      return;
+    }
+    const forwarded = renderPolicyHeader(rules, name, value);
+    if (forwarded !== undefined) headers[name] = forwarded;
   });
+  const metadata = renderGatewayMetadata(input.client, rules.clientMetadata ? incoming.get("cf-aig-metadata") : null);
+  if (metadata !== undefined) headers["cf-aig-metadata"] = metadata;
   for (const [name, value] of Object.entries(provider.defaultHeaders)) headers[name] ??= value;
   headers[provider.auth.header] = provider.auth.prefix + input.providerKey;
   headers["cf-aig-authorization"] = `Bearer ${input.gatewayToken}`;

@@ -7,6 +7,14 @@ export function unauthorized(): Response {
   return jsonError(401, "unauthorized", "A valid proxy client token is required.", { "www-authenticate": "Bearer" });
 }
 
+export function credentialsTooLarge(): Response {
+  return jsonError(
+    400,
+    "bad_request",
+    "Too many or too large credentials: present one proxy client token of at most 1024 characters, and at most 16 WebSocket subprotocols.",
+  );
+}
+
 export function notFound(): Response {
   return jsonError(404, "not_found", "This path is not served by this proxy.");
 }

@@ -29,11 +29,8 @@ export async function relayWebSocket(relay: WebSocketRelay): Promise<Response> {
       headers: renderClientResponseHeaders(response.headers),
     });
   }
-  upstream.accept();
   const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
-  server.accept();
-  pipe(server, upstream);
-  pipe(upstream, server);
+  bridgeWebSockets(server, upstream);
 
   const chosen = chooseProtocol(offered, response.headers.get("sec-websocket-protocol"));
   return new Response(null, {
@@ -49,29 +46,51 @@ function chooseProtocol(offered: readonly string[], upstreamChoice: string | nul
   return offered[0];
 }
 
+/**
+ * Accepts two not yet accepted WebSockets and joins them: every message goes to the other side as
+ * the same kind of frame (text as text, binary as binary), a close goes on with its code and reason,
+ * and an error or a failed send on either side closes both.
+ */
+export function bridgeWebSockets(left: WebSocket, right: WebSocket): void {
+  // From compatibility date 2026-03-17 (`websocket_standard_binary_type`) binary messages arrive as
+  // Blobs, which send() would turn into the text "[object Blob]". Set before accept(), "arraybuffer"
+  // covers every message, whatever the Worker's date; send() writes an ArrayBuffer as a binary frame.
+  left.binaryType = "arraybuffer";
+  right.binaryType = "arraybuffer";
+  pipe(left, right);
+  pipe(right, left);
+  left.accept();
+  right.accept();
+}
+
 function pipe(from: WebSocket, to: WebSocket): void {
   from.addEventListener("message", (event) => {
     try {
-      to.send(event.data);
+      to.send(event.data as string | ArrayBuffer);
     } catch {
-      closeQuietly(from, 1011, "relay failed");
+      fail(from, to);
     }
   });
   from.addEventListener("close", (event) => closeQuietly(to, event.code, event.reason));
-  from.addEventListener("error", () => closeQuietly(to, 1011, "relay failed"));
+  from.addEventListener("error", () => fail(from, to));
+}
+
+function fail(...sockets: WebSocket[]): void {
+  for (const socket of sockets) closeQuietly(socket, 1011, "relay failed");
 }
 
 function closeQuietly(socket: WebSocket, code: number, reason: string): void {
   try {
-    socket.close(sendableCloseCode(code), reason);
+    // 1005 means the peer's close frame had no status: pass that on as a close frame without one.
+    if (code === 1005) socket.close();
+    else socket.close(sendableCloseCode(code), reason);
   } catch {
     // Already closing or closed: nothing left to relay.
   }
 }
 
-// 1005 (no status) and 1006/1015 (abnormal, TLS) are reported by the runtime and cannot be sent.
+// 1006 (abnormal) and 1015 (TLS) are reported by the runtime and cannot be sent.
 function sendableCloseCode(code: number): number {
-  if (code === 1005) return 1000;
   if (code === 1006 || code === 1015 || code < 1000 || code > 4999) return 1011;
   return code;
 }

@@ -9,12 +9,13 @@ import type { WranglerDev } from "./wrangler-dev.ts";
 import { seedLocalSecret, startWranglerDev } from "./wrangler-dev.ts";
 
 const STORE_ID = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+const APP_ORIGIN = "https://app.example";
 const values = {
   OPENAI_API_KEY: "sk-e2e-provider-key-41f9",
   AI_GATEWAY_ACCOUNT_ID: "e2eaccount0000000000000000000000",
   AI_GATEWAY_ID: "e2e-gateway",
   CLOUDFLARE_API_KEY: "cf-e2e-gateway-token-77aa",
-  PROXY_CLIENT_TOKENS: "e2e-client-token-old, e2e-client-token-new",
+  PROXY_CLIENT_TOKENS: "e2e-client-token-old, web:e2e-client-token-new",
 };
 
 // The generated wrangler-openai.toml, run by the real `wrangler dev`, secrets in its local store.
@@ -33,7 +34,7 @@ describe("the openai Worker under wrangler dev", () => {
       cwd: APP_DIR,
       config: "wrangler-openai.toml",
       persistTo,
-      vars: { AI_GATEWAY_BASE_URL: `${gateway.origin}/v1` },
+      vars: { AI_GATEWAY_BASE_URL: `${gateway.origin}/v1`, PROXY_ALLOWED_ORIGINS: APP_ORIGIN },
     });
   });
 
@@ -82,5 +83,27 @@ describe("the openai Worker under wrangler dev", () => {
     expect(await response.json()).toMatchObject({ ok: true });
     const printed = dev?.output() ?? "";
     expect(Object.values(values).filter((value) => printed.includes(value))).toEqual([]);
+  });
+
+  it("serves a page on an allowed origin: preflight without a token, CORS on the answer, the client named", async () => {
+    const before = gateway.requests.length;
+    const preflight = await fetch(`${dev?.origin}/chat/completions`, {
+      method: "OPTIONS",
+      headers: { origin: APP_ORIGIN, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization, content-type");
+    expect(gateway.requests).toHaveLength(before);
+
+    const response = await fetch(`${dev?.origin}/chat/completions`, {
+      method: "POST",
+      headers: { origin: APP_ORIGIN, authorization: "Bearer e2e-client-token-new", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
+    expect(response.headers.get("access-control-expose-headers")).toContain("cf-aig-log-id");
+    expect(gateway.requests.at(-1)?.headers["cf-aig-metadata"]).toBe('{"client":"web"}');
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SuiteContext } from "./suite-context.ts";
 
 export function describeClientAuth(ctx: SuiteContext): void {
@@ -49,6 +49,27 @@ export function describeClientAuth(ctx: SuiteContext): void {
       });
       expect(response.status).toBe(200);
       expect(ctx.gateway.requests).toHaveLength(1);
+    });
+
+    it("answers a CORS preflight itself, without a token, and sends nothing upstream", async () => {
+      const response = await ctx.send(ctx.sample.path, {
+        method: "OPTIONS",
+        headers: { origin: "https://not-configured.example", "access-control-request-method": "POST" },
+      });
+      expect(response.status).toBe(204);
+      // No origin is allowed unless the Worker is configured so: no CORS headers.
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+      expect(ctx.gateway.requests).toEqual([]);
+    });
+
+    it("refuses thousands of presented tokens with 400, without reading or hashing any", async () => {
+      const digest = vi.spyOn(crypto.subtle, "digest");
+      const protocols = Array.from({ length: 6000 }, (_, index) => `proxy-auth.${ctx.secrets.clientTokens[index % 2]}-${index}`);
+      const response = await ctx.send("", { headers: { upgrade: "websocket", "sec-websocket-protocol": protocols.join(", ") } });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { type: "bad_request" } });
+      expect(digest).not.toHaveBeenCalled();
+      expect(ctx.gateway.requests).toEqual([]);
     });
 
     it("answers 404 for a path the provider does not serve, after authenticating", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORWARDED_GATEWAY_HEADERS } from "../forwarded-headers.ts";
+import { CLIENT_HEADER_POLICY } from "../gateway-header-policy.ts";
 import { allSecretValues } from "./fixtures.ts";
 import { STAND_IN_RESPONSE_HEADERS } from "./stand-in-gateway.ts";
 import type { SuiteContext } from "./suite-context.ts";
@@ -114,13 +114,23 @@ export function describeHttpForwarding(ctx: SuiteContext): void {
       expect(upstream?.headers["cf-aig-authorization"]).toBe(`Bearer ${secrets.gatewayToken}`);
     });
 
-    it("forwards the allowlisted cf-aig-* request headers and drops the rest", async () => {
-      const allowed = Object.fromEntries([...FORWARDED_GATEWAY_HEADERS].map((name) => [name, `value-of-${name}`]));
-      await ctx.sendSample({ ...allowed, "cf-aig-custom-cost": "1", "cf-connecting-ip": "203.0.113.9" });
+    it("forwards by default only the gateway options that affect the client's own request", async () => {
+      // Each header of the policy with a value in the direction it restricts, if it restricts one.
+      const sent = Object.fromEntries(
+        Object.entries(CLIENT_HEADER_POLICY).map(([name, rule]) => [name, typeof rule === "object" ? rule.onlyValue : `value-of-${name}`]),
+      );
+      await ctx.sendSample({ ...sent, "cf-aig-not-documented": "1", "cf-connecting-ip": "203.0.113.9" });
       const headers = ctx.gateway.requests[0]?.headers ?? {};
-      for (const [name, value] of Object.entries(allowed)) expect(headers[name]).toBe(value);
-      expect(headers["cf-aig-custom-cost"]).toBeUndefined();
-      expect(headers["cf-connecting-ip"]).toBeUndefined();
+      const forwarded = Object.keys(sent).filter((name) => headers[name] === sent[name]);
+      expect(forwarded).toEqual([
+        "cf-aig-skip-cache",
+        "cf-aig-collect-log-payload",
+        "cf-aig-zdr",
+        "cf-aig-request-timeout",
+        "cf-aig-event-id",
+      ]);
+      const dropped = Object.keys(sent).filter((name) => !forwarded.includes(name));
+      for (const name of [...dropped, "cf-aig-not-documented", "cf-connecting-ip"]) expect(headers[name]).toBeUndefined();
     });
 
     it("reports every secret readable on /healthz, by name only", async () => {

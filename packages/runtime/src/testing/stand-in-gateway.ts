@@ -7,11 +7,11 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
-export interface RecordedWebSocketEvent {
-  readonly type: "message" | "close";
-  readonly data: string;
-  readonly code?: number;
-}
+/** A text message (`data`), a binary message (`bytes`), or the close frame. */
+export type RecordedWebSocketEvent =
+  | { readonly type: "message"; readonly data: string }
+  | { readonly type: "binary"; readonly bytes: Uint8Array }
+  | { readonly type: "close"; readonly data: string; readonly code: number };
 
 export type StandInHandler = (request: Request) => Response | Promise<Response>;
 
@@ -36,7 +36,7 @@ export const STAND_IN_RESPONSE_HEADERS = {
  * Stands in for AI Gateway inside the Workers runtime: the test and the Worker under test share an
  * isolate, so replacing the global `fetch` catches every request the Worker sends upstream. The
  * stand-in records each request and answers like the gateway: JSON, or a WebSocket that echoes
- * `echo:<message>` and closes with 4002 when it receives `close-me`.
+ * text as `echo:<message>` and binary messages unchanged, and closes with 4002 on `close-me`.
  */
 export function useStandInGateway(): StandInGateway {
   const gateway = {
@@ -75,9 +75,15 @@ export function useStandInGateway(): StandInGateway {
 
 function echoWebSocket(events: RecordedWebSocketEvent[], offered: string | null): Response {
   const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+  server.binaryType = "arraybuffer";
   server.accept();
   server.addEventListener("message", (event) => {
-    const data = String(event.data);
+    if (typeof event.data !== "string") {
+      events.push({ type: "binary", bytes: new Uint8Array(event.data as ArrayBuffer) });
+      server.send(event.data as ArrayBuffer);
+      return;
+    }
+    const data = event.data;
     events.push({ type: "message", data });
     if (data === "close-me") server.close(4002, "upstream done");
     else server.send(`echo:${data}`);

@@ -9,7 +9,8 @@ const WAIT = { timeout: 5_000 };
 interface OpenedSocket {
   readonly response: Response;
   readonly socket: WebSocket;
-  readonly messages: string[];
+  /** Text messages as strings, binary messages as bytes. */
+  readonly messages: (string | Uint8Array)[];
   readonly closed: Promise<{ code: number; reason: string }>;
 }
 
@@ -37,10 +38,11 @@ export function describeWebSocketRelay(ctx: SuiteContext): void {
     });
     expect(response.status).toBe(101);
     const socket = response.webSocket as WebSocket;
+    socket.binaryType = "arraybuffer";
     socket.accept();
-    const messages: string[] = [];
+    const messages: (string | Uint8Array)[] = [];
     socket.addEventListener("message", (event) => {
-      messages.push(String(event.data));
+      messages.push(typeof event.data === "string" ? event.data : new Uint8Array(event.data as ArrayBuffer));
     });
     const closed = new Promise<{ code: number; reason: string }>((resolve) => {
       socket.addEventListener("close", (event) => resolve({ code: event.code, reason: event.reason }));
@@ -74,6 +76,20 @@ export function describeWebSocketRelay(ctx: SuiteContext): void {
       expect(ctx.gateway.webSocketEvents[0]).toEqual({ type: "message", data: "hello" });
     });
 
+    it("relays binary frames as binary and text as text, of several sizes, both ways", async () => {
+      const { socket, messages } = await open(ctx.bearer());
+      const binary = [1, 1000, 70_000].map((size) => Uint8Array.from({ length: size }, (_, index) => (index * 7 + size) & 0xff));
+      const text = ["", "é".repeat(40_000)];
+      for (const message of [...binary, ...text]) socket.send(message);
+      const sent = binary.length + text.length;
+      await vi.waitFor(() => expect(messages).toHaveLength(sent), WAIT);
+      // Deep equality over tens of thousands of bytes is slow; a digest of each frame is not.
+      expect(messages.map(summarise)).toEqual([...binary.map(summarise), ...text.map((message) => `text:echo:${message}`)]);
+      const received = ctx.gateway.webSocketEvents.map((event) => summarise(event.type === "binary" ? event.bytes : event.data));
+      expect(received).toEqual([...binary, ...text].map(summarise));
+      socket.close(1000, "done");
+    });
+
     it("relays the client's close code upstream", async () => {
       const { socket, messages } = await open(ctx.bearer());
       socket.send("ping");
@@ -96,4 +112,12 @@ export function describeWebSocketRelay(ctx: SuiteContext): void {
       socket.close(1000, "bye");
     });
   });
+}
+
+/** `text:<the text>`, or `binary:<length>:<checksum>`: enough to tell kinds, sizes and contents apart. */
+function summarise(message: string | Uint8Array): string {
+  if (typeof message === "string") return `text:${message}`;
+  let sum = 0;
+  for (const byte of message) sum = (sum * 31 + byte) >>> 0;
+  return `binary:${message.length}:${sum}`;
 }

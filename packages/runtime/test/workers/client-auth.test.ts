@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createPresentedTokenDigest, digestClientTokens, isAcceptedToken, parseClientTokens, readPresentedTokens } from "../../src/client-auth.ts";
+import { CREDENTIAL_LIMITS, createPresentedTokenDigest, exceedsCredentialLimits, findClient, readPresentedTokens } from "../../src/client-auth.ts";
+import { digestClientTokens } from "../../src/client-tokens.ts";
 import { providers } from "../../src/index.ts";
-
-describe("parseClientTokens", () => {
-  it.each([
-    ["one", ["one"]],
-    [" old , new ", ["old", "new"]],
-    ["old,new,", ["old", "new"]],
-    ["", []],
-    [" , ,", []],
-  ])("%j -> %j", (secret, expected) => {
-    expect(parseClientTokens(secret)).toEqual(expected);
-  });
-});
 
 describe("readPresentedTokens", () => {
   const cases: [string, keyof typeof providers, Record<string, string>, string[]][] = [
@@ -26,18 +15,55 @@ describe("readPresentedTokens", () => {
     ["x-goog-api-key", "google-ai-studio", { "x-goog-api-key": "tok" }, ["tok"]],
     ["xi-api-key", "elevenlabs", { "xi-api-key": "tok" }, ["tok"]],
     ["protocol entry", "openai", { "sec-websocket-protocol": "ai-proxy, proxy-auth.tok" }, ["tok"]],
+    [
+      "OpenAI's browser realtime convention",
+      "openai",
+      { "sec-websocket-protocol": "realtime, openai-insecure-api-key.tok, openai-beta.realtime-v1" },
+      ["tok"],
+    ],
+    ["two protocol credentials", "openai", { "sec-websocket-protocol": "proxy-auth.a, openai-insecure-api-key.b" }, ["a", "b"]],
     ["other protocols only", "openai", { "sec-websocket-protocol": "ai-proxy, realtime" }, []],
+    ["a token at the length limit", "openai", { authorization: `Bearer ${"t".repeat(CREDENTIAL_LIMITS.tokenLength)}` }, ["t".repeat(1024)]],
   ];
   it.each(cases)("%s", (_, id, headers, expected) => {
     expect(readPresentedTokens(new Headers(headers), providers[id].auth)).toEqual(expected);
   });
+
+  const many = (count: number, entry: (index: number) => string) => Array.from({ length: count }, (_, index) => entry(index)).join(", ");
+  const refused: [string, keyof typeof providers, Record<string, string>][] = [
+    ["6,000 proxy-auth protocol entries", "openai", { "sec-websocket-protocol": many(6000, (index) => `proxy-auth.t${index}`) }],
+    ["6,000 one-letter protocol entries", "openai", { "sec-websocket-protocol": many(6000, () => "a") }],
+    ["17 protocol entries in a short header", "openai", { "sec-websocket-protocol": many(17, (index) => `p${index}`) }],
+    ["three token-carrying protocol entries", "openai", { "sec-websocket-protocol": many(3, (index) => `proxy-auth.t${index}`) }],
+    ["a protocol header over 4,096 characters", "openai", { "sec-websocket-protocol": `realtime, x.${"a".repeat(4096)}` }],
+    ["a 100,000-character Bearer token", "openai", { authorization: `Bearer ${"t".repeat(100_000)}` }],
+    ["a token one character over the limit", "openai", { authorization: `Bearer ${"t".repeat(1025)}` }],
+    ["a huge token in the provider's header", "anthropic", { "x-api-key": "k".repeat(50_000) }],
+    ["a huge token in a protocol entry", "openai", { "sec-websocket-protocol": `proxy-auth.${"t".repeat(2000)}` }],
+  ];
+  // The Worker answers these 400 before it reads a secret or hashes anything (cheap-rejection.test.ts).
+  it.each(refused)("refuses %s", (_, id, headers) => {
+    expect(readPresentedTokens(new Headers(headers), providers[id].auth)).toBeUndefined();
+  });
 });
 
-describe("isAcceptedToken", () => {
-  it("accepts a presented token equal to any accepted token", async () => {
-    const accepted = await digestClientTokens("old, new");
-    expect(await isAcceptedToken(["new"], accepted)).toBe(true);
-    expect(await isAcceptedToken(["wrong", "old"], accepted)).toBe(true);
+describe("exceedsCredentialLimits", () => {
+  it.each([
+    [[], false],
+    [["a", "b", "c", "d"], false],
+    [["a", "b", "c", "d", "e"], true],
+    [["t".repeat(1024)], false],
+    [["ok", "t".repeat(1025)], true],
+  ])("%j -> %s", (tokens, expected) => {
+    expect(exceedsCredentialLimits(tokens)).toBe(expected);
+  });
+});
+
+describe("findClient", () => {
+  it("finds the client of a presented token equal to any accepted token", async () => {
+    const accepted = await digestClientTokens("old, mobile-app:new");
+    expect(await findClient(["new"], accepted)).toEqual({ name: "mobile-app", metadata: '{"client":"mobile-app"}' });
+    expect(await findClient(["wrong", "old"], accepted)).toEqual({ name: undefined, metadata: undefined });
   });
 
   it.each([
@@ -46,8 +72,10 @@ describe("isAcceptedToken", () => {
     ["a prefix of a token", ["ol"], "old"],
     ["a longer string", ["old-and-more"], "old"],
     ["a different case", ["OLD"], "old"],
+    ["the name of a named token", ["web"], "web:secret-token"],
+    ["a whole name:token entry", ["web:secret-token"], "web:secret-token"],
   ])("refuses %s", async (_, presented, secret) => {
-    expect(await isAcceptedToken(presented, await digestClientTokens(secret))).toBe(false);
+    expect(await findClient(presented, await digestClientTokens(secret))).toBeUndefined();
   });
 });
 
@@ -63,11 +91,11 @@ describe("createPresentedTokenDigest", () => {
   });
 
   it("gives the same verdict as hashing every time", async () => {
-    const accepted = await digestClientTokens("old,new");
+    const accepted = await digestClientTokens("old,web:new");
     const digest = createPresentedTokenDigest();
-    for (const [presented, expected] of [[["new"], true], [["nope"], false], [["old"], true], [["new"], true]] as const) {
-      expect(await isAcceptedToken(presented, accepted, digest)).toBe(expected);
-      expect(await isAcceptedToken(presented, accepted)).toBe(expected);
+    for (const [presented, expected] of [[["new"], "web"], [["nope"], null], [["old"], undefined], [["new"], "web"]] as const) {
+      expect((await findClient(presented, accepted, digest))?.name ?? null).toBe(expected ?? null);
+      expect(await findClient(presented, accepted, digest)).toEqual(await findClient(presented, accepted));
     }
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isCredentialHeader, isCredentialProtocol } from "../../src/credentials.ts";
 import { renderClientResponseHeaders, renderUpstreamHeaders } from "../../src/forwarded-headers.ts";
+import { resolveClientHeaderRules } from "../../src/gateway-header-policy.ts";
 import { providers } from "../../src/index.ts";
+
+const defaults = resolveClientHeaderRules({ allowed: [], denied: [] });
+const unnamed = { name: undefined, metadata: undefined };
 
 describe("isCredentialHeader", () => {
   it.each([
@@ -57,6 +61,8 @@ describe("renderUpstreamHeaders", () => {
       provider: providers.anthropic,
       providerKey: "sk-ant",
       gatewayToken: "cf-token",
+      rules: defaults,
+      client: unnamed,
     });
     expect(headers).toEqual({
       accept: "text/event-stream",
@@ -64,6 +70,81 @@ describe("renderUpstreamHeaders", () => {
       "x-api-key": "sk-ant",
       "cf-aig-authorization": "Bearer cf-token",
     });
+  });
+});
+
+describe("renderUpstreamHeaders with the client-header policy", () => {
+  const render = (incoming: Record<string, string>, options: { allowed?: string[]; denied?: string[]; client?: { name: string | undefined; metadata: string | undefined } } = {}) =>
+    renderUpstreamHeaders({
+      incoming: new Headers(incoming),
+      provider: providers.openai,
+      providerKey: "sk-openai",
+      gatewayToken: "cf-token",
+      rules: resolveClientHeaderRules({ allowed: options.allowed ?? [], denied: options.denied ?? [] }),
+      client: options.client ?? unnamed,
+    });
+  const base = { authorization: "Bearer sk-openai", "cf-aig-authorization": "Bearer cf-token" };
+
+  it("forwards by default only what affects the client's own request, in the privacy-preserving direction", () => {
+    const headers = render({
+      "cf-aig-skip-cache": "TRUE",
+      "cf-aig-collect-log-payload": "false",
+      "cf-aig-zdr": "true",
+      "cf-aig-request-timeout": "5000",
+      "cf-aig-event-id": "evt-1",
+      "cf-aig-cache-key": "someone-elses-key",
+      "cf-aig-cache-ttl": "2592000",
+      "cf-aig-collect-log": "false",
+      "cf-aig-metadata": '{"client":"forged"}',
+      "cf-aig-max-attempts": "5",
+      "cf-aig-retry-delay": "0",
+      "cf-aig-backoff": "constant",
+      "cf-aig-custom-cost": '{"total_cost":0}',
+      "cf-aig-byok-alias": "other-team",
+      "cf-aig-not-yet-invented": "x",
+      "openai-organization": "org-other",
+      "openai-project": "proj-other",
+      "x-goog-user-project": "other-project",
+      "x-hf-bill-to": "other-org",
+      "cf-skip-cache": "true",
+      "openai-beta": "assistants=v2",
+    });
+    expect(headers).toEqual({
+      "cf-aig-skip-cache": "true",
+      "cf-aig-collect-log-payload": "false",
+      "cf-aig-zdr": "true",
+      "cf-aig-request-timeout": "5000",
+      "cf-aig-event-id": "evt-1",
+      "openai-beta": "assistants=v2",
+      ...base,
+    });
+  });
+
+  it.each([
+    ["cf-aig-skip-cache", "false"],
+    ["cf-aig-collect-log-payload", "true"],
+    ["cf-aig-zdr", "false"],
+  ])("drops %s: %s, the direction that is not the client's alone to choose", (name, value) => {
+    expect(render({ [name]: value })).toEqual(base);
+  });
+
+  it("forwards what the operator allows with any value, and drops what it denies", () => {
+    const headers = render(
+      { "cf-aig-cache-key": "k", "openai-project": "proj", "cf-aig-collect-log-payload": "true", "cf-aig-skip-cache": "true" },
+      { allowed: ["cf-aig-cache-key", "openai-project", "cf-aig-collect-log-payload"], denied: ["cf-aig-skip-cache"] },
+    );
+    expect(headers).toEqual({ "cf-aig-cache-key": "k", "openai-project": "proj", "cf-aig-collect-log-payload": "true", ...base });
+  });
+
+  it("sets cf-aig-metadata itself for a named client, over any the client sent", () => {
+    const client = { name: "mobile-app", metadata: '{"client":"mobile-app"}' };
+    expect(render({ "cf-aig-metadata": '{"client":"forged"}' }, { client })).toEqual({ "cf-aig-metadata": '{"client":"mobile-app"}', ...base });
+  });
+
+  it("merges client metadata under the Worker's when the operator allows it", () => {
+    const client = { name: "web", metadata: '{"client":"web"}' };
+    const headers = render({ "cf-aig-metadata": '{"client":"forged","user":"u-1","test":true}' }, { client, allowed: ["cf-aig-metadata"] });
+    expect(JSON.parse(headers["cf-aig-metadata"] ?? "")).toEqual({ client: "web", user: "u-1", test: true });
   });
 });
 
