@@ -79,16 +79,22 @@ const STAMP_PATTERNS = (["#", "//", "<!--"] as const).map(
 );
 
 /**
- * The stamp of a generated file, or undefined when the text does not start with one. Line endings
- * are read as LF, so a checkout that turned them into CRLF still counts as generated and unedited.
+ * The stamp of a generated file, or undefined when the text does not start with one. A checkout that
+ * turned LF into CRLF still counts as generated and unedited.
  */
 export function readStamp(text: string): Stamp | undefined {
-  const normalized = text.replace(/\r\n/g, "\n");
+  const exact = matchStamp(text);
+  if (exact !== undefined && !exact.edited) return exact;
+  const normalized = text.includes("\r\n") ? matchStamp(text.replace(/\r\n/g, "\n")) : undefined;
+  return normalized !== undefined && (exact === undefined || !normalized.edited) ? normalized : exact;
+}
+
+function matchStamp(text: string): Stamp | undefined {
   for (const pattern of STAMP_PATTERNS) {
-    const match = pattern.exec(normalized);
+    const match = pattern.exec(text);
     if (!match) continue;
     const hash = match[1]!;
-    const body = normalized.slice(match[0].length);
+    const body = text.slice(match[0].length);
     return { hash, body, edited: hashBody(body) !== hash };
   }
   return undefined;

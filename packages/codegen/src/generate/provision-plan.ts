@@ -2,6 +2,7 @@
 // PowerShell renderings cannot drift apart.
 import type { ResolvedEnvironment, ResolvedManifest } from "../manifest/model.ts";
 import { indexReadersBySecret } from "../manifest/readers.ts";
+import { storeComment } from "../provision/store-comment.ts";
 
 export type ProvisionShell = "bash" | "powershell";
 export type ProvisionTarget = "remote" | "local";
@@ -53,7 +54,7 @@ export function planProvisioning(options: { manifest: ResolvedManifest; environm
   const remote = manifest.secrets.map((secret) => ({
     storeName: `${environment.secretPrefix}${secret.name}`,
     scopes: secret.scopes.join(","),
-    comment: secret.description,
+    comment: secret.description === undefined ? undefined : storeComment(secret.description),
   }));
   // Only local scripts seed app folders; the walk over every worker's bindings is skipped otherwise.
   const targetsBySecret = options.target === "local" ? localTargets(manifest, environment.name) : new Map<string, Map<string, LocalSeedTarget>>();

@@ -4,6 +4,7 @@ import type { SecretScope } from "../manifest/define.ts";
 import type { ResolvedEnvironment, ResolvedManifest } from "../manifest/model.ts";
 import { LOCAL_STATE_DIR } from "../generate/provision-plan.ts";
 import { indexReadersBySecret } from "../manifest/readers.ts";
+import { storeComment } from "./store-comment.ts";
 
 export interface SecretReader {
   /** App id (the manifest key). */
@@ -19,7 +20,7 @@ export interface DesiredSecret {
   /** The name in the store: the environment's prefix + the manifest name. */
   readonly storeName: string;
   readonly scopes: readonly SecretScope[];
-  /** The store comment: the manifest's description ("" when it has none). */
+  /** The store comment (see storeComment): from the manifest's description ("" when it has none). */
   readonly comment: string;
   readonly rotateEveryDays: number | undefined;
   readonly readers: readonly SecretReader[];
@@ -48,7 +49,7 @@ export function planDesiredSecrets(manifest: ResolvedManifest, environment: stri
     secret: secret.name,
     storeName: `${env.secretPrefix}${secret.name}`,
     scopes: secret.scopes,
-    comment: secret.description ?? "",
+    comment: storeComment(secret.description),
     rotateEveryDays: secret.rotateEveryDays,
     readers: (readings.get(secret.name) ?? []).map(({ worker, environment: workerEnv, binding }) => ({
       app: worker.id,
