@@ -95,11 +95,10 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "    END { exit found ? 0 : 1 }' <<<\"$existing\"",
     "}",
     "",
-    "# create_secret NAME SCOPES [COMMENT]",
+    "# create_secret NAME SCOPES COMMENT",
     "create_secret() {",
     '  local name=$1 output',
-    '  local args=(secrets-store secret create "$store_id" "--name=$name" "--scopes=$2" --remote)',
-    '  if (($# > 2)); then args+=("--comment=$3"); fi',
+    '  local args=(secrets-store secret create "$store_id" "--name=$name" "--scopes=$2" --remote "--comment=$3")',
     '  if secret_exists "$name"; then',
     '    echo "= $name already exists, skipped"',
     "    return 0",
@@ -120,8 +119,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "",
   ];
   for (const secret of plan.remote) {
-    const comment = secret.comment === undefined ? [] : [q(secret.comment)];
-    lines.push(["create_secret", q(secret.storeName), q(secret.scopes), ...comment].join(" "));
+    lines.push(["create_secret", q(secret.storeName), q(secret.scopes), q(secret.comment)].join(" "));
   }
   lines.push(`echo "Done: the $environment secrets are in store $store_id."`);
   return lines;

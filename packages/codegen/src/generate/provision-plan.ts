@@ -12,7 +12,8 @@ export interface RemoteSecretPlan {
   readonly storeName: string;
   /** Comma-separated, as `--scopes` takes them. */
   readonly scopes: string;
-  readonly comment: string | undefined;
+  /** The store comment: description and ownership mark (see storeComment). */
+  readonly comment: string;
 }
 
 export interface LocalSeedTarget {
@@ -54,7 +55,7 @@ export function planProvisioning(options: { manifest: ResolvedManifest; environm
   const remote = manifest.secrets.map((secret) => ({
     storeName: `${environment.secretPrefix}${secret.name}`,
     scopes: secret.scopes.join(","),
-    comment: secret.description === undefined ? undefined : storeComment(secret.description),
+    comment: storeComment(secret.description, environment.name),
   }));
   // Only local scripts seed app folders; the walk over every worker's bindings is skipped otherwise.
   const targetsBySecret = options.target === "local" ? localTargets(manifest, environment.name) : new Map<string, Map<string, LocalSeedTarget>>();

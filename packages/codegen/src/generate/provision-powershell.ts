@@ -120,7 +120,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "function New-StoreSecret([string] $Name, [string] $Scopes, [string] $CommentArgument) {",
     "  if (Test-SecretExists $Name) { Write-Host ('= {0} already exists, skipped' -f $Name); return }",
     "  $arguments = @('secrets-store', 'secret', 'create', $StoreId, \"--name=$Name\", \"--scopes=$Scopes\", '--remote')",
-    "  if ($CommentArgument) { $arguments += @($CommentArgument) }",
+    "  $arguments += @($CommentArgument)",
     "  $value = Read-SecretValue ('Value for {0} (input hidden)' -f $Name) $Name",
     "  $result = Invoke-Wrangler $arguments $value",
     "  if ($result.Ok) { Write-Host ('+ {0} created' -f $Name) }",
@@ -133,8 +133,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "",
   ];
   for (const secret of plan.remote) {
-    const comment = secret.comment === undefined ? [] : ["-CommentArgument", q(quoteNativeArgument(`--comment=${secret.comment}`))];
-    lines.push(["New-StoreSecret", "-Name", q(secret.storeName), "-Scopes", q(secret.scopes), ...comment].join(" "));
+    lines.push(["New-StoreSecret", "-Name", q(secret.storeName), "-Scopes", q(secret.scopes), "-CommentArgument", q(quoteNativeArgument(`--comment=${secret.comment}`))].join(" "));
   }
   lines.push("Write-Host ('Done: the {0} secrets are in store {1}.' -f $Environment, $StoreId)");
   return lines;

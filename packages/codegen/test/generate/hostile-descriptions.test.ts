@@ -13,6 +13,7 @@ import { renderAll } from "../../src/generate/render-all.ts";
 import { readStamp } from "../../src/generate/header.ts";
 import { quoteNativeArgument, quotePowerShell } from "../../src/generate/shell-quote.ts";
 import { validateManifest } from "../../src/manifest/validate.ts";
+import { storeComment } from "../../src/provision/store-comment.ts";
 import type { GeneratedFile, ResolvedManifest } from "../../src/manifest/model.ts";
 import { validManifest } from "../manifest/valid-manifest.ts";
 import { installFakeWrangler, readCalls, readValues, runScript } from "./fake-wrangler.ts";
@@ -67,7 +68,7 @@ describe("bash scripts: a description is one --comment=<text> argument", () => {
     const creates = wrangler.filter((call) => call.args[2] === "create");
     expect(creates).toHaveLength(ATTACKS.length);
     for (const [i, call] of creates.entries()) {
-      const description = ATTACKS[i]!.replaceAll('"', "'");
+      const description = storeComment(ATTACKS[i], "staging");
       expect(call.args).toEqual(["secrets-store", "secret", "create", manifest.environments[1]!.storeId, `--name=STAGING_SECRET_${i}`, "--scopes=workers", "--remote", `--comment=${description}`]);
     }
     for (const call of wrangler) expect(call.meta).toMatchObject({ apikey: "(unset)", email: "(unset)", log: "log" });
@@ -161,7 +162,7 @@ describe("PowerShell scripts: ASCII, and one argument per description in 5.1 and
           const match = /^New-StoreSecret -Name '([A-Z0-9_]+)' -Scopes 'workers' -CommentArgument ('(?:[^']|'')*'|\((?:'(?:[^']|'')*'|\[char\]0x[0-9a-f]{4}| \+ )+\))$/.exec(line);
           expect(match, line).not.toBeNull();
           const argument = evalPowerShell(match![2]!);
-          const stored = descriptions[i]!.replaceAll('"', "'");
+          const stored = storeComment(descriptions[i], "staging");
           // Through cmd.exe shims too: the only double quotes are the outer pair.
           expect(argument.slice(1, -1)).not.toContain('"');
           expect(parseWindowsCommandLine(`wrangler ${legacyPass(argument)}`)).toEqual(["wrangler", `--comment=${stored}`]);
@@ -175,8 +176,8 @@ describe("PowerShell scripts: ASCII, and one argument per description in 5.1 and
     const files = renderAll(manifestWith(["Kulcs fő; Start-Process calc.exe; #", 'x" --value "attacker']));
     const remote = file(files, "provision/staging.remote.ps1");
     expect(Buffer.from(remote, "utf8").every((byte) => byte < 0x80)).toBe(true);
-    expect(remote).toContain(`-CommentArgument ('"--comment=Kulcs f' + [char]0x0151 + '; Start-Process calc.exe; #"')`);
-    expect(remote).toContain(`-CommentArgument '"--comment=x'' --value ''attacker"'`);
+    expect(remote).toContain(`-CommentArgument ('"--comment=Kulcs f' + [char]0x0151 + '; Start-Process calc.exe; # [secrets-manifest env=staging]"')`);
+    expect(remote).toContain(`-CommentArgument '"--comment=x'' --value ''attacker [secrets-manifest env=staging]"'`);
   });
 
   test("scripts drop a global key and keep wrangler's logs quiet, before wrangler first runs", () => {

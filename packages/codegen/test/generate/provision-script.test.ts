@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { renderAll } from "../../src/generate/render-all.ts";
 import { quoteBash, quotePowerShell } from "../../src/generate/shell-quote.ts";
+import { storeComment } from "../../src/provision/store-comment.ts";
 import { FIXTURES, loadFixture, writeFiles } from "./support.ts";
 import { installFakeWrangler, readCalls, readValues, runScript, type FakeWrangler } from "./fake-wrangler.ts";
 import type { GeneratedFile, ResolvedManifest } from "../../src/manifest/model.ts";
@@ -96,7 +97,7 @@ describe("script text", () => {
 
   test("PowerShell scripts: verbatim strings, hidden prompt, stop on error, ASCII only", () => {
     const quoted = "'(?:[^']|'')*'";
-    const remote = new RegExp(`^New-StoreSecret -Name ${quoted} -Scopes ${quoted}(?: -CommentArgument ${quoted})?$`);
+    const remote = new RegExp(`^New-StoreSecret -Name ${quoted} -Scopes ${quoted} -CommentArgument ${quoted}$`);
     const local = new RegExp(`^(?:Add-LocalSecret \\$value(?: ${quoted}){3}|\\$value = Read-SecretValue ${quoted} ${quoted})$`);
     for (const file of scripts.filter((f) => f.path.endsWith(".ps1"))) {
       expect(file.contents).toContain("$ErrorActionPreference = 'Stop'");
@@ -108,7 +109,7 @@ describe("script text", () => {
       for (const line of data) expect(line, file.path).toMatch(file.path.includes(".remote.") ? remote : local);
     }
     const webhook = scripts.find((f) => f.path === "three-envs-prefixed/provision/staging.remote.ps1")!;
-    expect(webhook.contents).toContain(`-CommentArgument '"--comment=Stripe signing secret (''whsec_...''), checked on every \`POST /stripe\`; it''s free ($0) to roll"'`);
+    expect(webhook.contents).toContain(`-CommentArgument '"--comment=Stripe signing secret (''whsec_...''), checked on every \`POST /stripe\`; it''s free ($0) to roll [secrets-manifest env=staging]"'`);
   });
 });
 
@@ -158,7 +159,7 @@ describe("remote script against a fake wrangler", () => {
       expect(call.args).not.toContain("--value");
     }
     const gateway = wrangler.find((call) => call.args.includes("--name=STAGING_AI_GATEWAY_ID"))!;
-    const comment = manifest.secrets.find((secret) => secret.name === "AI_GATEWAY_ID")!.description!.replaceAll('"', "'");
+    const comment = storeComment(manifest.secrets.find((secret) => secret.name === "AI_GATEWAY_ID")!.description, "staging");
     expect(gateway.args).toEqual(["secrets-store", "secret", "create", manifest.environments[1]!.storeId, "--name=STAGING_AI_GATEWAY_ID", "--scopes=workers", "--remote", `--comment=${comment}`]);
   });
 
@@ -179,7 +180,7 @@ describe("remote script against a fake wrangler", () => {
     const creates = (await readCalls(fake)).filter((call) => call.command === "wrangler" && call.args[2] === "create");
     expect(creates.map((call) => call.meta.cwd)).toEqual(manifest.secrets.map(() => root));
     expect(creates.map((call) => call.args.slice(4))).toEqual(
-      manifest.secrets.map((secret) => [`--name=${env.secretPrefix}${secret.name}`, `--scopes=${secret.scopes.join(",")}`, "--remote", `--comment=${secret.description!.replaceAll('"', "'")}`]),
+      manifest.secrets.map((secret) => [`--name=${env.secretPrefix}${secret.name}`, `--scopes=${secret.scopes.join(",")}`, "--remote", `--comment=${storeComment(secret.description, env.name)}`]),
     );
   });
 
