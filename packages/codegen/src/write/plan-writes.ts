@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { GeneratedFile, GeneratedFileKind, ResolvedManifest } from "../manifest/model.ts";
 import { readStamp } from "../generate/header.ts";
-import { findEscape } from "./inside-root.ts";
+import { createEscapeFinder } from "./inside-root.ts";
 import { findLeftovers } from "./leftovers.ts";
 
 export type ChangeAction = "create" | "update" | "unchanged" | "delete";
@@ -59,8 +59,9 @@ export function planWrites(options: PlanWritesOptions): WritePlan {
   const planned = new Set(files.map((file) => file.path));
   const changes: FileChange[] = [];
   const conflicts: WriteConflict[] = [];
+  const findEscape = createEscapeFinder(root);
   for (const file of files) {
-    const escape = findEscape(root, file.path);
+    const escape = findEscape(file.path);
     if (escape !== undefined) {
       conflicts.push({ path: file.path, reason: "outside-root", action: "write", resolved: escape });
       continue;
@@ -82,7 +83,7 @@ export function planWrites(options: PlanWritesOptions): WritePlan {
   }
   const candidates = findGeneratedFiles(root, options.manifest).filter((path) => !planned.has(path));
   for (const path of candidates) {
-    const escape = findEscape(root, path);
+    const escape = findEscape(path);
     if (escape !== undefined) {
       conflicts.push({ path, reason: "outside-root", action: "delete", resolved: escape });
       continue;
@@ -96,7 +97,7 @@ export function planWrites(options: PlanWritesOptions): WritePlan {
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const known = [...planned, ...candidates];
   const leftovers = findLeftovers(root, known.map((path) => posix.dirname(path)), new Set(known.map((path) => posix.basename(path)))).filter(
-    (path) => findEscape(root, path) === undefined,
+    (path) => findEscape(path) === undefined,
   );
   return { root, changes, conflicts, leftovers };
 }
