@@ -1,6 +1,8 @@
 // The bash flavour of the provisioning scripts. Fixed helper functions come first; the data lines
-// at the end are the only interpolated text, and every interpolated value is single-quoted.
+// at the end are the only interpolated text, and every interpolated value is single-quoted. Option
+// values reach wrangler attached with `=` (`--comment=<text>`), so no text can be read as an option.
 import { quoteBash as q } from "./shell-quote.ts";
+import { commentSafe } from "./header.ts";
 import { LOCAL_STATE_DIR, type ProvisionPlan } from "./provision-plan.ts";
 
 export function renderBashScript(plan: ProvisionPlan): string {
@@ -21,6 +23,10 @@ function prelude(plan: ProvisionPlan): string[] {
     '  read -r -a wrangler <<<"${WRANGLER:-pnpm exec wrangler}"',
     "fi",
     "export WRANGLER_SEND_METRICS=false",
+    "# As the CLI does: only CLOUDFLARE_API_TOKEN may authenticate (CLOUDFLARE_API_KEY is also the name",
+    "# of a secret, and wrangler would take it with CLOUDFLARE_EMAIL as a global key); no debug logs.",
+    "unset CLOUDFLARE_API_KEY CLOUDFLARE_EMAIL",
+    "export WRANGLER_LOG=log",
     "",
     "value=''",
     "# Hidden on a terminal; otherwise one line of standard input per secret.",
@@ -39,7 +45,7 @@ function prelude(plan: ProvisionPlan): string[] {
 function remoteBody(plan: ProvisionPlan): string[] {
   const env = plan.environment;
   const lines = [
-    `# Creates the ${env.name} secrets in the Secrets Store of account ${env.accountId}.`,
+    `# Creates the ${commentSafe(env.name)} secrets in the Secrets Store of account ${commentSafe(env.accountId)}.`,
     "# Secrets that already exist are skipped; change a value with `wrangler secrets-store secret update`.",
     `export CLOUDFLARE_ACCOUNT_ID=${q(env.accountId)}`,
     `environment=${q(env.name)}`,
@@ -52,7 +58,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "}",
     "",
     "# An account has at most one store: the manifest must name it.",
-    'if stores=$("${wrangler[@]}" secrets-store store list --remote --per-page 100 </dev/null 2>&1); then',
+    'if stores=$("${wrangler[@]}" secrets-store store list --remote --per-page=100 </dev/null 2>&1); then',
     '  if ! grep -qF -- "$store_id" <<<"$stores"; then',
     "    printf '%s\\n' \"$stores\" >&2",
     '    echo "Store $store_id is not in account $CLOUDFLARE_ACCOUNT_ID (its stores are listed above)." >&2',
@@ -74,7 +80,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "fi",
     "",
     "# Listed once; an empty store makes wrangler exit 1 with 'returned no secrets'.",
-    'if ! existing=$("${wrangler[@]}" secrets-store secret list "$store_id" --remote --per-page 100 </dev/null 2>&1); then',
+    'if ! existing=$("${wrangler[@]}" secrets-store secret list "$store_id" --remote --per-page=100 </dev/null 2>&1); then',
     "  if ! grep -q 'returned no secrets' <<<\"$existing\"; then",
     "    printf '%s\\n' \"$existing\" >&2",
     '    echo "Could not list the secrets of store $store_id (see above)." >&2',
@@ -89,11 +95,10 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "    END { exit found ? 0 : 1 }' <<<\"$existing\"",
     "}",
     "",
-    "# create_secret NAME SCOPES [COMMENT]",
+    "# create_secret NAME SCOPES COMMENT",
     "create_secret() {",
     '  local name=$1 output',
-    '  local args=(secrets-store secret create "$store_id" --name "$name" --scopes "$2" --remote)',
-    '  if (($# > 2)); then args+=(--comment "$3"); fi',
+    '  local args=(secrets-store secret create "$store_id" "--name=$name" "--scopes=$2" --remote "--comment=$3")',
     '  if secret_exists "$name"; then',
     '    echo "= $name already exists, skipped"',
     "    return 0",
@@ -114,8 +119,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "",
   ];
   for (const secret of plan.remote) {
-    const comment = secret.comment === undefined ? [] : [q(secret.comment)];
-    lines.push(["create_secret", q(secret.storeName), q(secret.scopes), ...comment].join(" "));
+    lines.push(["create_secret", q(secret.storeName), q(secret.scopes), q(secret.comment)].join(" "));
   }
   lines.push(`echo "Done: the $environment secrets are in store $store_id."`);
   return lines;
@@ -125,14 +129,14 @@ function localBody(plan: ProvisionPlan): string[] {
   const env = plan.environment;
   const dev = plan.devEnvFlag === "" ? "wrangler dev" : `wrangler dev ${plan.devEnvFlag}`;
   const lines = [
-    `# Seeds the local Secrets Store that \`${dev} -c <app dir>/<config>\` reads from`,
+    `# Seeds the local Secrets Store that \`${commentSafe(dev)} -c <app dir>/<config>\` reads from`,
     `# <app dir>/${LOCAL_STATE_DIR}, once per app that binds the secret. Overwrites earlier local values.`,
     "",
     "# seed STORE_ID STORE_NAME APP_DIR",
     "seed() {",
     `  local persist="$3"/${q(LOCAL_STATE_DIR)} output`,
     "  # printf is a builtin: the value travels through a pipe, never through a process's arguments.",
-    "  if output=$(printf '%s' \"$value\" | \"${wrangler[@]}\" secrets-store secret create \"$1\" --name \"$2\" --scopes workers --persist-to \"$persist\" 2>&1); then",
+    "  if output=$(printf '%s' \"$value\" | \"${wrangler[@]}\" secrets-store secret create \"$1\" \"--name=$2\" --scopes=workers \"--persist-to=$persist\" 2>&1); then",
     '    echo "+ $2 -> $persist"',
     "  elif grep -qi 'already exists' <<<\"$output\"; then",
     '    echo "= $2 already in $persist"',

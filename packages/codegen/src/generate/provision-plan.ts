@@ -2,6 +2,7 @@
 // PowerShell renderings cannot drift apart.
 import type { ResolvedEnvironment, ResolvedManifest } from "../manifest/model.ts";
 import { indexReadersBySecret } from "../manifest/readers.ts";
+import { storeComment } from "../provision/store-comment.ts";
 
 export type ProvisionShell = "bash" | "powershell";
 export type ProvisionTarget = "remote" | "local";
@@ -11,7 +12,8 @@ export interface RemoteSecretPlan {
   readonly storeName: string;
   /** Comma-separated, as `--scopes` takes them. */
   readonly scopes: string;
-  readonly comment: string | undefined;
+  /** The store comment: description and ownership mark (see storeComment). */
+  readonly comment: string;
 }
 
 export interface LocalSeedTarget {
@@ -53,7 +55,7 @@ export function planProvisioning(options: { manifest: ResolvedManifest; environm
   const remote = manifest.secrets.map((secret) => ({
     storeName: `${environment.secretPrefix}${secret.name}`,
     scopes: secret.scopes.join(","),
-    comment: secret.description,
+    comment: storeComment(secret.description, environment.name),
   }));
   // Only local scripts seed app folders; the walk over every worker's bindings is skipped otherwise.
   const targetsBySecret = options.target === "local" ? localTargets(manifest, environment.name) : new Map<string, Map<string, LocalSeedTarget>>();

@@ -1,7 +1,9 @@
 // The PowerShell flavour of the provisioning scripts (Windows PowerShell 5.1 and PowerShell 7).
-// The file stays ASCII because 5.1 reads BOM-less files in the ANSI code page; every interpolated
-// value is a single-quoted (verbatim) string.
-import { quotePowerShell as q } from "./shell-quote.ts";
+// The file stays ASCII because 5.1 reads BOM-less files in the ANSI code page: every interpolated
+// value is an ASCII expression (verbatim strings, `[char]0xNNNN` for the rest). Option values reach
+// wrangler attached with `=`, and free text as one pre-quoted native argument (quoteNativeArgument).
+import { quoteNativeArgument, quotePowerShell as q } from "./shell-quote.ts";
+import { commentSafe } from "./header.ts";
 import { LOCAL_STATE_DIR, type ProvisionPlan } from "./provision-plan.ts";
 
 export function renderPowerShellScript(plan: ProvisionPlan): string {
@@ -21,6 +23,12 @@ function prelude(plan: ProvisionPlan): string[] {
     "elseif ($env:WRANGLER) { $Wrangler = @($env:WRANGLER -split '\\s+' | Where-Object { $_ }) }",
     "else { $Wrangler = @('pnpm', 'exec', 'wrangler') }",
     "$env:WRANGLER_SEND_METRICS = 'false'",
+    "# As the CLI does: only CLOUDFLARE_API_TOKEN may authenticate (CLOUDFLARE_API_KEY is also the name",
+    "# of a secret, and wrangler would take it with CLOUDFLARE_EMAIL as a global key); no debug logs.",
+    "Remove-Item -Path Env:CLOUDFLARE_API_KEY, Env:CLOUDFLARE_EMAIL -ErrorAction SilentlyContinue",
+    "$env:WRANGLER_LOG = 'log'",
+    "# Native arguments are passed as in Windows PowerShell 5.1 by every version (7.3+ would re-quote them).",
+    "$PSNativeCommandArgumentPassing = 'Legacy'",
     "# Text piped to wrangler is UTF-8 (Windows PowerShell 5.1 defaults to ASCII).",
     "$OutputEncoding = New-Object System.Text.UTF8Encoding $false",
     "",
@@ -58,7 +66,7 @@ function prelude(plan: ProvisionPlan): string[] {
 function remoteBody(plan: ProvisionPlan): string[] {
   const env = plan.environment;
   const lines = [
-    `# Creates the ${env.name} secrets in the Secrets Store of account ${env.accountId}.`,
+    `# Creates the ${commentSafe(env.name)} secrets in the Secrets Store of account ${commentSafe(env.accountId)}.`,
     "# Secrets that already exist are skipped; change a value with `wrangler secrets-store secret update`.",
     `$env:CLOUDFLARE_ACCOUNT_ID = ${q(env.accountId)}`,
     `$Environment = ${q(env.name)}`,
@@ -70,7 +78,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "}",
     "",
     "# An account has at most one store: the manifest must name it.",
-    "$stores = Invoke-Wrangler @('secrets-store', 'store', 'list', '--remote', '--per-page', '100')",
+    "$stores = Invoke-Wrangler @('secrets-store', 'store', 'list', '--remote', '--per-page=100')",
     "if ($stores.Ok) {",
     "  if (-not $stores.Output.Contains($StoreId)) {",
     "    [Console]::Error.WriteLine($stores.Output)",
@@ -92,7 +100,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "}",
     "",
     "# Listed once; an empty store makes wrangler exit 1 with 'returned no secrets'.",
-    "$listing = Invoke-Wrangler @('secrets-store', 'secret', 'list', $StoreId, '--remote', '--per-page', '100')",
+    "$listing = Invoke-Wrangler @('secrets-store', 'secret', 'list', $StoreId, '--remote', '--per-page=100')",
     "if (-not $listing.Ok -and $listing.Output -notmatch 'returned no secrets') {",
     "  [Console]::Error.WriteLine($listing.Output)",
     "  Stop-Provisioning ('Could not list the secrets of store {0} (see above).' -f $StoreId)",
@@ -108,10 +116,11 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "  $false",
     "}",
     "",
-    "function New-StoreSecret([string] $Name, [string] $Scopes, [string] $Comment) {",
+    "# CommentArgument is the whole `--comment=...` argument, already quoted for a native program.",
+    "function New-StoreSecret([string] $Name, [string] $Scopes, [string] $CommentArgument) {",
     "  if (Test-SecretExists $Name) { Write-Host ('= {0} already exists, skipped' -f $Name); return }",
-    "  $arguments = @('secrets-store', 'secret', 'create', $StoreId, '--name', $Name, '--scopes', $Scopes, '--remote')",
-    "  if ($Comment) { $arguments += @('--comment', $Comment) }",
+    "  $arguments = @('secrets-store', 'secret', 'create', $StoreId, \"--name=$Name\", \"--scopes=$Scopes\", '--remote')",
+    "  $arguments += @($CommentArgument)",
     "  $value = Read-SecretValue ('Value for {0} (input hidden)' -f $Name) $Name",
     "  $result = Invoke-Wrangler $arguments $value",
     "  if ($result.Ok) { Write-Host ('+ {0} created' -f $Name) }",
@@ -124,8 +133,7 @@ function remoteBody(plan: ProvisionPlan): string[] {
     "",
   ];
   for (const secret of plan.remote) {
-    const comment = secret.comment === undefined ? [] : ["-Comment", q(secret.comment)];
-    lines.push(["New-StoreSecret", "-Name", q(secret.storeName), "-Scopes", q(secret.scopes), ...comment].join(" "));
+    lines.push(["New-StoreSecret", "-Name", q(secret.storeName), "-Scopes", q(secret.scopes), "-CommentArgument", q(quoteNativeArgument(`--comment=${secret.comment}`))].join(" "));
   }
   lines.push("Write-Host ('Done: the {0} secrets are in store {1}.' -f $Environment, $StoreId)");
   return lines;
@@ -135,12 +143,12 @@ function localBody(plan: ProvisionPlan): string[] {
   const env = plan.environment;
   const dev = plan.devEnvFlag === "" ? "wrangler dev" : `wrangler dev ${plan.devEnvFlag}`;
   const lines = [
-    `# Seeds the local Secrets Store that \`${dev} -c <app dir>/<config>\` reads from`,
+    `# Seeds the local Secrets Store that \`${commentSafe(dev)} -c <app dir>/<config>\` reads from`,
     `# <app dir>/${LOCAL_STATE_DIR}, once per app that binds the secret. Overwrites earlier local values.`,
     "",
     "function Add-LocalSecret([string] $Value, [string] $StoreId, [string] $Name, [string] $AppDir) {",
     `  $persist = '{0}/{1}' -f $AppDir, ${q(LOCAL_STATE_DIR)}`,
-    "  $arguments = @('secrets-store', 'secret', 'create', $StoreId, '--name', $Name, '--scopes', 'workers', '--persist-to', $persist)",
+    "  $arguments = @('secrets-store', 'secret', 'create', $StoreId, \"--name=$Name\", '--scopes=workers', \"--persist-to=$persist\")",
     "  $result = Invoke-Wrangler $arguments $Value",
     "  if ($result.Ok) { Write-Host ('+ {0} -> {1}' -f $Name, $persist) }",
     "  elseif ($result.Output -match 'already exists') { Write-Host ('= {0} already in {1}' -f $Name, $persist) }",

@@ -1,6 +1,6 @@
 // Who can read what: secret x Worker x environment, with scopes, and for each secret the Workers a
 // rotation affects. Rendered as SECRETS.md (kept current by `generate --check`) or as JSON.
-import { stampFile } from "./header.ts";
+import { commentSafe, stampFile } from "./header.ts";
 import type { ResolvedManifest } from "../manifest/model.ts";
 import type { SecretScope } from "../manifest/define.ts";
 import { indexReadersBySecret } from "../manifest/readers.ts";
@@ -51,7 +51,8 @@ export function renderSecretsMatrixJson(manifest: ResolvedManifest): string {
   return `${JSON.stringify(planSecretsMatrix(manifest), null, 2)}\n`;
 }
 
-const cell = (text: string) => text.replace(/\|/g, "\\|");
+// `<` as an entity: a description holding `<!--` would otherwise hide the rest of the page on GitHub.
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/</g, "&lt;");
 const code = (text: string) => `\`${text}\``;
 
 export function renderSecretsMatrixMarkdown(manifest: ResolvedManifest): string {
@@ -59,7 +60,7 @@ export function renderSecretsMatrixMarkdown(manifest: ResolvedManifest): string 
   const lines = [
     "# Secrets",
     "",
-    `Who can read what, generated from \`${manifest.manifestPath}\`. A Worker reads a secret only through a binding listed here.`,
+    `Who can read what, generated from \`${commentSafe(manifest.manifestPath).replaceAll("`", "\\u{60}")}\`. A Worker reads a secret only through a binding listed here.`,
     "",
     "## Secrets and the Workers a rotation affects",
     "",

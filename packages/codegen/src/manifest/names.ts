@@ -13,15 +13,16 @@ export const BINDING_NAME: NameRule = {
   maxLength: 255,
 };
 
+// Neither a name nor a prefix may start with `-`: wrangler would read it as an option.
 export const SECRET_NAME: NameRule = {
-  pattern: /^[A-Za-z0-9_-]+$/,
-  expected: "a Secrets Store name: letters, digits, _ and - only, no spaces",
+  pattern: /^[A-Za-z0-9_][A-Za-z0-9_-]*$/,
+  expected: "a Secrets Store name: letters, digits, _ and - only, no spaces, not starting with -",
   maxLength: 255,
 };
 
 export const SECRET_PREFIX: NameRule = {
-  pattern: /^[A-Za-z0-9_-]*$/,
-  expected: "a prefix of letters, digits, _ and - only (e.g. STAGING_)",
+  pattern: /^(?:[A-Za-z0-9_][A-Za-z0-9_-]*)?$/,
+  expected: "a prefix of letters, digits, _ and - only, not starting with - (e.g. STAGING_)",
   maxLength: 64,
 };
 

@@ -7,10 +7,11 @@ import { entries, isDict, type Dict } from "./rule-input.ts";
 import { checkWorkers } from "./worker-rules.ts";
 import { checkStores } from "./store-rules.ts";
 import { checkSecretHygiene } from "./hygiene-rules.ts";
+import { checkPortability, type PortableContext } from "./portable-rules.ts";
 
 export { DEFAULT_SECRETS_PER_ACCOUNT } from "./store-rules.ts";
 
-export interface RuleContext {
+export interface RuleContext extends PortableContext {
   /** Newest compatibility date the installed Workers runtime accepts, and where that came from. */
   readonly maxCompatibilityDate?: { readonly date: string; readonly source: string };
 }
@@ -35,6 +36,7 @@ export function checkRules(raw: unknown, context: RuleContext): ManifestIssue[] 
     ...checkWorkers(raw, context),
     ...checkStores(raw),
     ...checkSecretHygiene(raw),
+    ...checkPortability(raw, context),
   ];
 }
 

@@ -4,6 +4,8 @@ import type { SecretScope } from "../manifest/define.ts";
 import type { ResolvedEnvironment, ResolvedManifest } from "../manifest/model.ts";
 import { LOCAL_STATE_DIR } from "../generate/provision-plan.ts";
 import { indexReadersBySecret } from "../manifest/readers.ts";
+import { readOwnershipMark, storeComment } from "./store-comment.ts";
+import type { StoreSecret } from "./store.ts";
 
 export interface SecretReader {
   /** App id (the manifest key). */
@@ -19,7 +21,7 @@ export interface DesiredSecret {
   /** The name in the store: the environment's prefix + the manifest name. */
   readonly storeName: string;
   readonly scopes: readonly SecretScope[];
-  /** The store comment: the manifest's description ("" when it has none). */
+  /** The store comment (see storeComment): from the manifest's description ("" when it has none). */
   readonly comment: string;
   readonly rotateEveryDays: number | undefined;
   readonly readers: readonly SecretReader[];
@@ -48,7 +50,7 @@ export function planDesiredSecrets(manifest: ResolvedManifest, environment: stri
     secret: secret.name,
     storeName: `${env.secretPrefix}${secret.name}`,
     scopes: secret.scopes,
-    comment: secret.description ?? "",
+    comment: storeComment(secret.description, env.name),
     rotateEveryDays: secret.rotateEveryDays,
     readers: (readings.get(secret.name) ?? []).map(({ worker, environment: workerEnv, binding }) => ({
       app: worker.id,
@@ -81,27 +83,52 @@ export function planLocalTargets(manifest: ResolvedManifest, environment: string
     .filter((target) => target.desired.length > 0);
 }
 
+/** Whether prune may delete a listed secret, and why: said next to every deletion and every secret left alone. */
+export interface Ownership {
+  /** Prune may delete it (when the manifest no longer declares it). */
+  readonly owned: boolean;
+  /** Worth showing in this environment's plan at all: false for what belongs to another environment. */
+  readonly shown: boolean;
+  readonly reason: string;
+}
+
+export type OwnershipRule = (secret: Pick<StoreSecret, "name" | "comment">) => Ownership;
+
 /**
- * Decides which store names belong to this environment. Environments may share one store, kept apart
- * by prefixes: a name another environment wants is never ours, and otherwise the longest matching
- * prefix wins. So `plan --env production` never offers to prune `STAGING_*`.
+ * Decides which listed secrets this environment may prune. Never a name any environment sharing the
+ * store declares. In a store that keeps comments (the remote one), only what secrets-manifest created
+ * for this environment: the ownership mark in the comment (see storeComment); an empty prefix, a
+ * shared account or another team's secrets then claim nothing. The local store keeps no comments
+ * and holds only what was seeded into one app folder: there the longest matching prefix decides.
+ * Written in terms of the store names each environment declares.
  */
-export function planOwnership(manifest: ResolvedManifest, environment: string): (storeName: string) => boolean {
+export function planOwnership(manifest: ResolvedManifest, environment: string, options: { readsComments: boolean }): OwnershipRule {
   const env = requireEnvironment(manifest, environment);
   const sharing = manifest.environments.filter((other) => other.accountId === env.accountId && other.storeId === env.storeId);
-  const othersWant = new Set(
-    sharing.filter((other) => other.name !== env.name).flatMap((other) => manifest.secrets.map((secret) => `${other.secretPrefix}${secret.name}`)),
-  );
-  const ownWant = new Set(manifest.secrets.map((secret) => `${env.secretPrefix}${secret.name}`));
-  return (storeName) => {
-    if (ownWant.has(storeName)) return true;
-    if (othersWant.has(storeName)) return false;
+  const declaredBy = (other: ResolvedEnvironment) => manifest.secrets.map((secret) => `${other.secretPrefix}${secret.name}`);
+  const othersDeclare = new Set(sharing.filter((other) => other.name !== env.name).flatMap(declaredBy));
+  const declared = new Set(declaredBy(env));
+  /** The environment whose prefix is the longest that the name starts with. */
+  const prefixOwner = (name: string) => {
     let owner: ResolvedEnvironment | undefined;
     for (const candidate of sharing) {
-      if (!storeName.startsWith(candidate.secretPrefix)) continue;
+      if (!name.startsWith(candidate.secretPrefix)) continue;
       if (owner === undefined || candidate.secretPrefix.length > owner.secretPrefix.length) owner = candidate;
     }
-    return owner?.name === env.name;
+    return owner?.name;
+  };
+  return ({ name, comment }) => {
+    if (declared.has(name)) return { owned: true, shown: true, reason: `declared for ${env.name}` };
+    if (othersDeclare.has(name)) return { owned: false, shown: false, reason: "another environment of the manifest declares it" };
+    if (options.readsComments) {
+      const owner = readOwnershipMark(comment);
+      if (owner === env.name) return { owned: true, shown: true, reason: `created by secrets-manifest for ${env.name} (its comment carries the mark), no longer declared` };
+      if (owner !== undefined) return { owned: false, shown: false, reason: `created by secrets-manifest for ${owner}` };
+      return { owned: false, shown: prefixOwner(name) === env.name, reason: `not created by secrets-manifest for ${env.name}: its comment carries no ownership mark` };
+    }
+    const owned = prefixOwner(name) === env.name;
+    const prefix = env.secretPrefix === "" ? "no prefix" : `prefix ${env.secretPrefix}`;
+    return { owned, shown: owned, reason: owned ? `in this app's local store, named for ${env.name} (${prefix}), no longer declared` : "named for another environment" };
   };
 }
 

@@ -25,7 +25,8 @@ export function createLocalStore(options: LocalStoreOptions): SecretStore {
   const { storeId, wrangler } = options;
   const persist = isAbsolute(options.persistTo) ? options.persistTo : join(options.root, options.persistTo);
   const label = `local store ${options.persistTo}`;
-  const common = ["--persist-to", persist];
+  // Every option value is attached with `=`: a comment (or any text) can then never be read as an option.
+  const common = [`--persist-to=${persist}`];
   const check = (result: WranglerResult, doing: string, values: string[] = []): WranglerResult => {
     if (result.status === 0) return result;
     const output = redact(`${result.stdout}\n${result.stderr}`, values).trim();
@@ -38,7 +39,7 @@ export function createLocalStore(options: LocalStoreOptions): SecretStore {
     async list() {
       const out: StoreSecret[] = [];
       for (let page = 1; ; page++) {
-        const result = await wrangler.run(["secrets-store", "secret", "list", storeId, "--page", String(page), "--per-page", String(PER_PAGE), ...common]);
+        const result = await wrangler.run(["secrets-store", "secret", "list", storeId, `--page=${page}`, `--per-page=${PER_PAGE}`, ...common]);
         if (result.status !== 0 && /returned no secrets/.test(result.stdout + result.stderr)) break;
         const rows = parseWranglerTable(check(result, "listing the secrets").stdout);
         for (const row of rows) out.push({ id: row.ID ?? "", name: row.Name ?? "", status: "active", scopes: [], comment: "", modified: undefined });
@@ -50,8 +51,8 @@ export function createLocalStore(options: LocalStoreOptions): SecretStore {
       return undefined;
     },
     async create(secret: NewSecret) {
-      const args = ["secrets-store", "secret", "create", storeId, "--name", secret.name, "--scopes", secret.scopes.join(","), ...common];
-      if (secret.comment) args.push("--comment", secret.comment);
+      const args = ["secrets-store", "secret", "create", storeId, `--name=${secret.name}`, `--scopes=${secret.scopes.join(",")}`, ...common];
+      if (secret.comment) args.push(`--comment=${secret.comment}`);
       const result = check(await wrangler.run(args, { input: secret.value }), `creating ${secret.name}`, [secret.value]);
       const id = parseCreatedId(result.stdout + result.stderr);
       if (id === undefined) throw new StoreError(`wrangler created ${secret.name} in ${label} but printed no id.`);
@@ -60,11 +61,11 @@ export function createLocalStore(options: LocalStoreOptions): SecretStore {
     async edit(id: string, patch: SecretPatch) {
       // Without a value, `update` still asks for one and, with no terminal, would read an empty one.
       if (patch.value === undefined) throw new StoreError(`Local stores keep no scopes or comments; only a value can be updated (secret ${id} in ${label}).`);
-      const args = ["secrets-store", "secret", "update", storeId, "--secret-id", id, ...common];
+      const args = ["secrets-store", "secret", "update", storeId, `--secret-id=${id}`, ...common];
       check(await wrangler.run(args, { input: patch.value }), `updating secret ${id}`, [patch.value]);
     },
     async delete(id: string) {
-      check(await wrangler.run(["secrets-store", "secret", "delete", storeId, "--secret-id", id, ...common]), `deleting secret ${id}`);
+      check(await wrangler.run(["secrets-store", "secret", "delete", storeId, `--secret-id=${id}`, ...common]), `deleting secret ${id}`);
     },
   };
 }

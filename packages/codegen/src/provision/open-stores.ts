@@ -1,7 +1,7 @@
 // Opens the stores one environment is provisioned into: the account's store through the API, or,
 // with --local, the local store of each app folder that `wrangler dev` reads.
 import type { ResolvedManifest } from "../manifest/model.ts";
-import { planDesiredSecrets, planLocalTargets, planOwnership, requireEnvironment, type DesiredSecret } from "./desired.ts";
+import { planDesiredSecrets, planLocalTargets, planOwnership, requireEnvironment, type DesiredSecret, type OwnershipRule } from "./desired.ts";
 import { createLocalStore } from "./local-store.ts";
 import { planStore, type StorePlan } from "./plan-store.ts";
 import { createRemoteStore, readApiCredentials } from "./remote-store.ts";
@@ -12,7 +12,7 @@ import { createWranglerRunner, WranglerNotFoundError } from "./wrangler-runner.t
 export interface StoreTarget {
   readonly store: SecretStore;
   readonly desired: readonly DesiredSecret[];
-  readonly owns: (storeName: string) => boolean;
+  readonly owns: OwnershipRule;
   /** App id for a local store. */
   readonly app?: string;
 }
@@ -31,8 +31,8 @@ export type OpenStoresResult = { readonly ok: true; readonly targets: readonly S
 export function openStores(options: OpenStoresOptions): OpenStoresResult {
   const { manifest, environment } = options;
   const env = requireEnvironment(manifest, environment);
-  const owns = planOwnership(manifest, environment);
   if (options.local) {
+    const owns = planOwnership(manifest, environment, { readsComments: false });
     let wrangler;
     try {
       wrangler = createWranglerRunner({ cwd: options.root, env: options.env });
@@ -51,6 +51,7 @@ export function openStores(options: OpenStoresOptions): OpenStoresResult {
   const credentials = readApiCredentials(options.env);
   if ("error" in credentials) return { ok: false, error: credentials.error };
   const store = createRemoteStore({ accountId: env.accountId, storeId: env.storeId, credentials });
+  const owns = planOwnership(manifest, environment, { readsComments: store.observes.comments });
   return { ok: true, targets: [{ store, desired: planDesiredSecrets(manifest, environment), owns }] };
 }
 

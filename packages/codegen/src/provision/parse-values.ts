@@ -3,6 +3,7 @@
 // No message ever quotes a value.
 import { parse } from "dotenv";
 import { closest } from "../manifest/suggest.ts";
+import { scanValues, type Assignment } from "./scan-values.ts";
 
 export const MAX_VALUE_BYTES = 65_536;
 
@@ -22,18 +23,35 @@ export interface ParseValuesOptions {
 
 export function parseValues(text: string, options: ParseValuesOptions): ParsedValues {
   const parsed = parse(text);
+  const scanned = scanValues(text);
   const declared = new Set(options.declared);
   const values = new Map<string, string>();
   const errors: string[] = [];
-  for (const [name, value] of Object.entries(parsed)) {
-    const where = `${options.source}:${lineOf(text, name) ?? "?"}`;
+  for (const line of scanned.strayLines) {
+    errors.push(`${options.source}:${line}: this line is not NAME=value, a comment or part of a quoted value (its text is not shown).\n  fix: quote multi-line values with double quotes, or remove the line`);
+  }
+  // The last assignment of a name is the one dotenv keeps; a problem with any of them rejects the name.
+  const lines = new Map<string, number>();
+  const broken = new Map<string, Assignment>();
+  for (const assignment of scanned.assignments) {
+    lines.set(assignment.name, assignment.line);
+    if (assignment.problem !== undefined && !broken.has(assignment.name)) broken.set(assignment.name, assignment);
+  }
+  for (const [name, line] of lines) {
+    const where = `${options.source}:${line}`;
     if (!declared.has(name)) {
       errors.push(`${where}: ${name} is not a secret of the manifest.\n  fix: ${fixUnknown(name, options)}`);
       continue;
     }
-    const error = checkValue(name, value);
+    const problem = broken.get(name);
+    if (problem !== undefined) {
+      errors.push(`${options.source}:${problem.line}: ${name}: ${problem.problem}`);
+      continue;
+    }
+    // Names dotenv found inside a value (a PEM line ending in =) are not in `lines`: never reported.
+    const error = checkValue(name, parsed[name] ?? "");
     if (error) errors.push(`${where}: ${error}`);
-    else values.set(name, value);
+    else values.set(name, parsed[name]!);
   }
   return { values, errors };
 }
@@ -55,11 +73,4 @@ function fixUnknown(name: string, options: ParseValuesOptions): string {
   }
   const suggestion = closest(name, options.declared);
   return suggestion ? `did you mean ${suggestion}?` : `remove the line, or declare the secret in the manifest (it declares ${options.declared.join(", ")})`;
-}
-
-function lineOf(text: string, name: string): number | undefined {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-  const pattern = new RegExp(`^\\s*(?:export\\s+)?${escaped}\\s*[=:]`);
-  const index = text.split(/\r?\n/).findIndex((line) => pattern.test(line));
-  return index === -1 ? undefined : index + 1;
 }

@@ -1,7 +1,7 @@
 // Compares what the manifest wants with what a store lists, and says what to do. Pure: no store,
 // no clock (the caller passes `now`), no output.
 import type { SecretScope } from "../manifest/define.ts";
-import type { DesiredSecret } from "./desired.ts";
+import type { DesiredSecret, OwnershipRule } from "./desired.ts";
 import type { StoreObserves, StoreQuota, StoreSecret } from "./store.ts";
 
 export interface Change<T> {
@@ -18,7 +18,7 @@ export type StoreAction =
       readonly scopes?: Change<readonly string[]>;
       readonly comment?: Change<string>;
     }
-  | { readonly kind: "delete"; readonly id: string; readonly name: string };
+  | { readonly kind: "delete"; readonly id: string; readonly name: string; readonly reason: string };
 
 export type StoreFinding =
   | { readonly kind: "pending"; readonly name: string }
@@ -30,7 +30,8 @@ export type StoreFinding =
       readonly ageDays: number;
       readonly rotateEveryDays: number;
     }
-  | { readonly kind: "unmanaged"; readonly name: string; readonly id: string };
+  /** In the store, not declared: `prunable` when this environment owns it (reason says why or why not). */
+  | { readonly kind: "unmanaged"; readonly name: string; readonly id: string; readonly prunable: boolean; readonly reason: string };
 
 export interface StorePlan {
   readonly label: string;
@@ -50,8 +51,8 @@ export interface PlanStoreInput {
   readonly listing: readonly StoreSecret[];
   readonly observes: StoreObserves;
   readonly quota: StoreQuota | undefined;
-  /** True for store names that belong to this environment (see planOwnership). */
-  readonly owns: (storeName: string) => boolean;
+  /** Whether prune may delete a listed secret, and why (see planOwnership). */
+  readonly owns: OwnershipRule;
   /** Plan deletions of owned secrets that the manifest does not know. */
   readonly prune: boolean;
   readonly now: Date;
@@ -84,9 +85,11 @@ export function planStore(input: PlanStoreInput): StorePlan {
 
   const wanted = new Set(input.desired.map((secret) => secret.storeName));
   for (const secret of live) {
-    if (wanted.has(secret.name) || !input.owns(secret.name)) continue;
-    if (input.prune) actions.push({ kind: "delete", id: secret.id, name: secret.name });
-    else findings.push({ kind: "unmanaged", name: secret.name, id: secret.id });
+    if (wanted.has(secret.name)) continue;
+    const { owned, shown, reason } = input.owns(secret);
+    if (!shown) continue;
+    if (owned && input.prune) actions.push({ kind: "delete", id: secret.id, name: secret.name, reason });
+    else findings.push({ kind: "unmanaged", name: secret.name, id: secret.id, prunable: owned, reason });
   }
 
   const creates = actions.filter((action) => action.kind === "create").length;

@@ -3,7 +3,7 @@
 // of one of this project's own secrets.
 import { APIConnectionError, APIError, Cloudflare } from "cloudflare";
 import type { NewSecret, SecretPatch, SecretStore, StoreQuota, StoreSecret } from "./store.ts";
-import { StoreError } from "./store.ts";
+import { redact, StoreError } from "./store.ts";
 
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -46,8 +46,8 @@ export function createRemoteStore(options: RemoteStoreOptions): SecretStore {
   });
   const secrets = client.secretsStore.stores.secrets;
   const label = `store ${storeId} of account ${accountId}`;
-  const fail = (doing: string) => (error: unknown): never => {
-    throw describeApiError(error, { doing, label, baseURL: options.credentials.baseURL });
+  const fail = (doing: string, values: readonly string[] = []) => (error: unknown): never => {
+    throw describeApiError(error, { doing, label, baseURL: options.credentials.baseURL, values });
   };
 
   return {
@@ -78,7 +78,7 @@ export function createRemoteStore(options: RemoteStoreOptions): SecretStore {
     async create(secret: NewSecret) {
       const body = [{ name: secret.name, value: secret.value, scopes: [...secret.scopes], ...(secret.comment ? { comment: secret.comment } : {}) }];
       // One secret per request, never retried: a retry after a lost answer would look like a name conflict.
-      const page = await secrets.create(storeId, { account_id: accountId, body }, { maxRetries: 0 }).catch(fail(`creating ${secret.name}`));
+      const page = await secrets.create(storeId, { account_id: accountId, body }, { maxRetries: 0 }).catch(fail(`creating ${secret.name}`, [secret.value]));
       const created = page.result[0];
       if (created === undefined) throw new StoreError(`Creating ${secret.name} in ${label} returned no secret.`);
       return { id: created.id, name: created.name, status: created.status, scopes: created.scopes ?? [], comment: created.comment ?? "", modified: created.modified };
@@ -89,7 +89,7 @@ export function createRemoteStore(options: RemoteStoreOptions): SecretStore {
         ...(patch.scopes !== undefined ? { scopes: [...patch.scopes] } : {}),
         ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
       };
-      await secrets.edit(id, { account_id: accountId, store_id: storeId, ...body }).catch(fail(`updating secret ${id}`));
+      await secrets.edit(id, { account_id: accountId, store_id: storeId, ...body }).catch(fail(`updating secret ${id}`, patch.value === undefined ? [] : [patch.value]));
     },
     async delete(id: string) {
       await secrets.delete(id, { account_id: accountId, store_id: storeId }).catch(fail(`deleting secret ${id}`));
@@ -97,14 +97,19 @@ export function createRemoteStore(options: RemoteStoreOptions): SecretStore {
   };
 }
 
-/** Turns an SDK error into what failed, why, and the fix. The SDK's messages carry the response, never the request. */
-export function describeApiError(error: unknown, context: { doing: string; label: string; baseURL: string }): StoreError {
+/**
+ * Turns an SDK error into what failed, why, and the fix. The response is the server's to word, and a
+ * server may echo the request: every value sent is redacted from what it says. The SDK error is not
+ * kept as the cause, since its message and body hold the response unredacted.
+ */
+export function describeApiError(error: unknown, context: { doing: string; label: string; baseURL: string; values?: readonly string[] }): StoreError {
+  const clean = (text: string) => redact(text, context.values ?? []);
   const what = `Cloudflare API: ${context.doing} in ${context.label} failed`;
   if (error instanceof APIConnectionError) {
-    return new StoreError(`${what}: cannot reach ${context.baseURL} (${error.message}).\n  fix: check the network, or CLOUDFLARE_BASE_URL if you set it`, { cause: error });
+    return new StoreError(`${what}: cannot reach ${context.baseURL} (${clean(error.message)}).\n  fix: check the network, or CLOUDFLARE_BASE_URL if you set it`);
   }
-  if (!(error instanceof APIError)) return new StoreError(`${what}: ${String(error)}`, { cause: error });
-  const reasons = error.errors.map((entry) => `${entry.message} [code ${entry.code}]`).join("; ") || error.message;
+  if (!(error instanceof APIError)) return new StoreError(`${what}: ${clean(String(error))}`);
+  const reasons = clean(error.errors.map((entry) => `${entry.message} [code ${entry.code}]`).join("; ") || error.message);
   const status = error.status;
   const fix =
     status === 401 || status === 403
@@ -116,5 +121,5 @@ export function describeApiError(error: unknown, context: { doing: string; label
           : status !== undefined && status >= 500
             ? "Cloudflare failed on its side; run `secrets-manifest plan` to see what is left, then `apply` again"
             : "see the reason above";
-  return new StoreError(`${what} (HTTP ${status ?? "?"}): ${reasons}\n  fix: ${fix}`, { status, cause: error });
+  return new StoreError(`${what} (HTTP ${status ?? "?"}): ${reasons}\n  fix: ${fix}`, { status });
 }

@@ -25,7 +25,7 @@ function renderAction(action: StoreAction): string {
     const comment = action.secret.comment === "" ? "" : `, comment ${JSON.stringify(action.secret.comment)}`;
     return `+ create ${action.secret.storeName} (scopes ${action.secret.scopes.join(",")}${comment})`;
   }
-  if (action.kind === "delete") return `- delete ${action.name} (not in the manifest; --prune)`;
+  if (action.kind === "delete") return `- delete ${action.name} (${action.reason}; --prune)`;
   const parts: string[] = [];
   if (action.scopes) parts.push(`scopes ${action.scopes.from.join(",") || "(none)"} → ${action.scopes.to.join(",")}`);
   if (action.comment) parts.push(`comment ${JSON.stringify(action.comment.from)} → ${JSON.stringify(action.comment.to)}`);
@@ -35,7 +35,8 @@ function renderAction(action: StoreAction): string {
 function renderFinding(finding: StoreFinding, context: RenderContext): string {
   if (finding.kind === "pending") return `… pending ${finding.name}: created, not active yet (a deploy that binds it may be rejected until it is)`;
   if (finding.kind === "unmanaged") {
-    return `? unmanaged ${finding.name}: in the store but not in the manifest (\`apply --prune\` deletes it)`;
+    const prune = finding.prunable ? "`apply --prune` deletes it" : "prune leaves it; delete it by hand if it is yours";
+    return `? unmanaged ${finding.name}: in the store but not in the manifest (${finding.reason}; ${prune})`;
   }
   const rotate = `secrets-manifest rotate ${finding.secret} --env ${context.environment}${context.manifestFlag}`;
   return (
@@ -68,7 +69,7 @@ export function planToJson(plans: readonly StorePlan[], context: RenderContext) 
       store: plan.label,
       actions: plan.actions.map((action) =>
         action.kind === "delete"
-          ? { action: "delete", name: action.name, id: action.id }
+          ? { action: "delete", name: action.name, id: action.id, reason: action.reason }
           : action.kind === "create"
             ? { action: "create", name: action.secret.storeName, secret: action.secret.secret, scopes: action.secret.scopes, comment: action.secret.comment }
             : { action: "update", name: action.secret.storeName, secret: action.secret.secret, id: action.id, scopes: action.scopes ?? null, comment: action.comment ?? null },

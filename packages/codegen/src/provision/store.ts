@@ -66,9 +66,18 @@ export class StoreError extends Error {
   }
 }
 
-/** Removes every known secret value from text that came from outside (wrangler output, API errors). */
+/**
+ * Removes every known secret value from text that came from outside (wrangler output, API errors),
+ * as written and as a JSON string would carry it (a server that echoes the request body escapes
+ * quotes, backslashes and line breaks). The one redaction used by the local, remote and migrate paths.
+ */
 export function redact(text: string, values: Iterable<string>): string {
   let out = text;
-  for (const value of values) if (value.length > 0) out = out.split(value).join("[REDACTED]");
+  for (const value of values) {
+    if (value.length === 0) continue;
+    for (const form of new Set([value, JSON.stringify(value).slice(1, -1), value.trim()])) {
+      if (form.length > 0) out = out.split(form).join("[REDACTED]");
+    }
+  }
   return out;
 }

@@ -6,7 +6,8 @@ import { expect, test } from "vitest";
 import { renderWranglerToml } from "../../src/generate/wrangler-toml.ts";
 import { renderEnvTypes } from "../../src/generate/env-types.ts";
 import { renderProvisionScript } from "../../src/generate/provision-script.ts";
-import { quoteBash, quotePowerShell } from "../../src/generate/shell-quote.ts";
+import { quoteBash, quoteNativeArgument, quotePowerShell } from "../../src/generate/shell-quote.ts";
+import { storeComment } from "../../src/provision/store-comment.ts";
 import { toPascalCase } from "../../src/manifest/names.ts";
 import { expectConfigMatchesWorker, expectEnvTypesMatchWorker } from "./expect-model.ts";
 import type { VarValue } from "../../src/manifest/define.ts";
@@ -125,9 +126,9 @@ test("provisioning scripts parse, never carry a value flag and quote every descr
         for (const text of [bash, powershell]) expect(text).not.toContain("--value");
         if (target === "local") continue;
         for (const secret of manifest.secrets) {
-          if (secret.description === undefined) continue;
-          expect(bash).toContain(quoteBash(secret.description));
-          expect(powershell).toContain(quotePowerShell(secret.description));
+          const comment = storeComment(secret.description, env.name);
+          expect(bash).toContain(quoteBash(comment));
+          expect(powershell).toContain(quotePowerShell(quoteNativeArgument(`--comment=${comment}`)));
         }
       }
     }

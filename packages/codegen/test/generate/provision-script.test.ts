@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { renderAll } from "../../src/generate/render-all.ts";
 import { quoteBash, quotePowerShell } from "../../src/generate/shell-quote.ts";
+import { storeComment } from "../../src/provision/store-comment.ts";
 import { FIXTURES, loadFixture, writeFiles } from "./support.ts";
 import { installFakeWrangler, readCalls, readValues, runScript, type FakeWrangler } from "./fake-wrangler.ts";
 import type { GeneratedFile, ResolvedManifest } from "../../src/manifest/model.ts";
@@ -51,7 +52,7 @@ describe("shell quoting", () => {
     ["it's", "'it'\\''s'", "'it''s'"],
     ["$HOME `id` \"x\"", "'$HOME `id` \"x\"'", "'$HOME `id` \"x\"'"],
     ["", "''", "''"],
-    ["a\u2019b", "'a\u2019b'", "'a\u2019\u2019b'"],
+    ["a\u2019b", "'a\u2019b'", "('a' + [char]0x2019 + 'b')"],
   ])("%j", (input, bash, powershell) => {
     expect(quoteBash(input)).toBe(bash);
     expect(quotePowerShell(input)).toBe(powershell);
@@ -96,7 +97,7 @@ describe("script text", () => {
 
   test("PowerShell scripts: verbatim strings, hidden prompt, stop on error, ASCII only", () => {
     const quoted = "'(?:[^']|'')*'";
-    const remote = new RegExp(`^New-StoreSecret -Name ${quoted} -Scopes ${quoted}(?: -Comment ${quoted})?$`);
+    const remote = new RegExp(`^New-StoreSecret -Name ${quoted} -Scopes ${quoted} -CommentArgument ${quoted}$`);
     const local = new RegExp(`^(?:Add-LocalSecret \\$value(?: ${quoted}){3}|\\$value = Read-SecretValue ${quoted} ${quoted})$`);
     for (const file of scripts.filter((f) => f.path.endsWith(".ps1"))) {
       expect(file.contents).toContain("$ErrorActionPreference = 'Stop'");
@@ -108,7 +109,7 @@ describe("script text", () => {
       for (const line of data) expect(line, file.path).toMatch(file.path.includes(".remote.") ? remote : local);
     }
     const webhook = scripts.find((f) => f.path === "three-envs-prefixed/provision/staging.remote.ps1")!;
-    expect(webhook.contents).toContain(`-Comment 'Stripe signing secret ("whsec_..."), checked on every \`POST /stripe\`; it''s free ($0) to roll'`);
+    expect(webhook.contents).toContain(`-CommentArgument '"--comment=Stripe signing secret (''whsec_...''), checked on every \`POST /stripe\`; it''s free ($0) to roll [secrets-manifest env=staging]"'`);
   });
 });
 
@@ -157,9 +158,9 @@ describe("remote script against a fake wrangler", () => {
       expect(call.args).toContain("--remote");
       expect(call.args).not.toContain("--value");
     }
-    const gateway = wrangler.find((call) => call.args.includes("STAGING_AI_GATEWAY_ID"))!;
-    const comment = manifest.secrets.find((secret) => secret.name === "AI_GATEWAY_ID")!.description!;
-    expect(gateway.args).toEqual(["secrets-store", "secret", "create", manifest.environments[1]!.storeId, "--name", "STAGING_AI_GATEWAY_ID", "--scopes", "workers", "--remote", "--comment", comment]);
+    const gateway = wrangler.find((call) => call.args.includes("--name=STAGING_AI_GATEWAY_ID"))!;
+    const comment = storeComment(manifest.secrets.find((secret) => secret.name === "AI_GATEWAY_ID")!.description, "staging");
+    expect(gateway.args).toEqual(["secrets-store", "secret", "create", manifest.environments[1]!.storeId, "--name=STAGING_AI_GATEWAY_ID", "--scopes=workers", "--remote", `--comment=${comment}`]);
   });
 
   test.each([
@@ -178,8 +179,8 @@ describe("remote script against a fake wrangler", () => {
     expect(result.code, result.stderr).toBe(0);
     const creates = (await readCalls(fake)).filter((call) => call.command === "wrangler" && call.args[2] === "create");
     expect(creates.map((call) => call.meta.cwd)).toEqual(manifest.secrets.map(() => root));
-    expect(creates.map((call) => call.args.slice(5))).toEqual(
-      manifest.secrets.map((secret) => [`${env.secretPrefix}${secret.name}`, "--scopes", secret.scopes.join(","), "--remote", "--comment", secret.description]),
+    expect(creates.map((call) => call.args.slice(4))).toEqual(
+      manifest.secrets.map((secret) => [`--name=${env.secretPrefix}${secret.name}`, `--scopes=${secret.scopes.join(",")}`, "--remote", `--comment=${storeComment(secret.description, env.name)}`]),
     );
   });
 
@@ -247,7 +248,7 @@ describe("local seeding script against a fake wrangler", () => {
     expect(await readValues(fake)).toEqual(expected.map(({ name, value }) => ({ name, value })));
     const creates = (await readCalls(fake)).filter((call) => call.command === "wrangler");
     expect(creates.map((call) => call.args)).toEqual(
-      expected.map(({ name, dir }) => ["secrets-store", "secret", "create", staging.storeId, "--name", name, "--scopes", "workers", "--persist-to", `${dir}/.wrangler/state`]),
+      expected.map(({ name, dir }) => ["secrets-store", "secret", "create", staging.storeId, `--name=${name}`, "--scopes=workers", `--persist-to=${dir}/.wrangler/state`]),
     );
     const log = creates.map((call) => call.args.join(" ")).join("\n");
     for (const value of values) expect(log).not.toContain(value);

@@ -61,6 +61,28 @@ describe("hostile names are rejected, never rendered", () => {
     });
   }
 
+  it.each([
+    ["a secret name", (m: ReturnType<typeof validManifest>) => (m.secrets["--remote"] = { description: "x" }), "secrets.--remote"],
+    ["a secret name", (m: ReturnType<typeof validManifest>) => (m.secrets["-h"] = { description: "x" }), "secrets.-h"],
+    [
+      "a bound secret",
+      (m: ReturnType<typeof validManifest>) => {
+        m.secrets["--value"] = { description: "x" };
+        m.workers["openai"]!.secrets = { KEY: "--value" };
+      },
+      "workers.openai.secrets.KEY",
+    ],
+    ["a prefix", (m: ReturnType<typeof validManifest>) => (m.environments["staging"]!.secretPrefix = "--remote-"), "environments.staging.secretPrefix"],
+  ])("rejects %s that starts with - (wrangler would read it as an option)", (_what, place, path) => {
+    const manifest = validManifest();
+    place(manifest);
+    const result = validateManifest(manifest, OPTIONS);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const error = result.errors.find((e) => e.path.join(".") === path);
+    expect(error?.expected, JSON.stringify(result.errors)).toMatch(/not starting with -/);
+  });
+
   it("error output escapes what it received", () => {
     const manifest = validManifest();
     manifest.secrets["A\nB$(id)"] = { description: "x" };

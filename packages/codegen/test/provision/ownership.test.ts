@@ -20,7 +20,7 @@ const result = validateManifest(
 if (!result.ok) throw new Error(JSON.stringify(result.errors));
 const manifest = result.manifest;
 
-describe("which store names belong to an environment", () => {
+describe("which store names an environment may prune in its app folders' local stores (names only)", () => {
   it.each([
     ["production", "KEY", true],
     ["production", "OLD", true],
@@ -32,7 +32,23 @@ describe("which store names belong to an environment", () => {
     ["staging", "OLD", false],
     ["other", "STAGING_OLD", true],
   ] as const)("%s owns %s: %s", (env, name, owned) => {
-    expect(planOwnership(manifest, env)(name)).toBe(owned);
+    expect(planOwnership(manifest, env, { readsComments: false })({ name, comment: "" }).owned).toBe(owned);
+  });
+});
+
+describe("which secrets an environment may prune in the remote store (ownership mark in the comment)", () => {
+  it.each([
+    ["production", "KEY", "", true, true],
+    ["production", "OLD", "", false, true],
+    ["production", "OLD", "old [secrets-manifest env=production]", true, true],
+    ["production", "OLD", "[secrets-manifest env=staging]", false, false],
+    ["production", "STAGING_KEY", "[secrets-manifest env=production]", false, false],
+    ["production", "STAGING_OLD", "", false, false],
+    ["staging", "STAGING_OLD", "[secrets-manifest env=staging]", true, true],
+    ["staging", "OLD", "[secrets-manifest env=production]", false, false],
+    ["production", "OLD", "mentions [secrets-manifest env=production] in the middle", false, true],
+  ] as const)("%s, %s with comment %j: owned %s, shown %s", (env, name, comment, owned, shown) => {
+    expect(planOwnership(manifest, env, { readsComments: true })({ name, comment })).toMatchObject({ owned, shown });
   });
 
   it("seeds each app folder's persist directory with the secrets that app binds", () => {

@@ -15,7 +15,7 @@ const desired = (storeName: string, extra: Partial<DesiredSecret> = {}): Desired
 const listed = (name: string, extra: Partial<StoreSecret> = {}): StoreSecret => ({ id: `id-${name}`, name, status: "active", scopes: ["workers"], comment: "", modified: "2026-11-01T00:00:00Z", ...extra });
 const remote = { scopes: true, comments: true, status: true, modified: true, quota: true };
 const local = { scopes: false, comments: false, status: false, modified: false, quota: false };
-const base: PlanStoreInput = { label: "store", desired: [], listing: [], observes: remote, quota: undefined, owns: () => true, prune: false, now: new Date("2026-11-28T00:00:00Z") };
+const base: PlanStoreInput = { label: "store", desired: [], listing: [], observes: remote, quota: undefined, owns: () => ({ owned: true, shown: true, reason: "test" }), prune: false, now: new Date("2026-11-28T00:00:00Z") };
 
 describe("planStore", () => {
   it.each([
@@ -30,7 +30,8 @@ describe("planStore", () => {
     ["not overdue on the day", { desired: [desired("A", { rotateEveryDays: 27 })], listing: [listed("A")] }, [], []],
     ["unknown secret, no prune", { listing: [listed("X")] }, [], ["unmanaged X"]],
     ["unknown secret, prune", { listing: [listed("X")], prune: true }, ["delete X"], []],
-    ["another environment's secret", { listing: [listed("STAGING_X")], owns: (name: string) => !name.startsWith("STAGING_"), prune: true }, [], []],
+    ["another environment's secret", { listing: [listed("STAGING_X")], owns: () => ({ owned: false, shown: false, reason: "theirs" }), prune: true }, [], []],
+    ["not ours, shown", { listing: [listed("X")], owns: () => ({ owned: false, shown: true, reason: "no mark" }), prune: true }, [], ["unmanaged X"]],
     ["local: names only", { observes: local, desired: [desired("A", { scopes: ["ai_gateway"], comment: "c", rotateEveryDays: 1 })], listing: [listed("A", { status: "pending" })] }, [], []],
   ] as const)("%s", (_name, input, actions, findings) => {
     const plan = planStore({ ...base, ...input } as PlanStoreInput);

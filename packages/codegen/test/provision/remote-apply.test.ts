@@ -42,7 +42,7 @@ describe("plan and apply against the Secrets Store API (stand-in)", () => {
       expect(standIn.state.statusOf(stored)).toBe("active"); // apply waited for it
     }
     expect(standIn.state.byName("STAGING_ANTHROPIC_API_KEY")!.scopes).toEqual(["workers", "ai_gateway"]);
-    expect(standIn.state.byName("STAGING_OPENAI_API_KEY")!.comment).toBe("OpenAI key for the chat worker");
+    expect(standIn.state.byName("STAGING_OPENAI_API_KEY")!.comment).toBe("OpenAI key for the chat worker [secrets-manifest env=staging]");
     // One secret per create request.
     expect(standIn.requests.filter((r) => r.method === "POST" && r.path.endsWith("/secrets"))).toHaveLength(5);
 
@@ -63,17 +63,18 @@ describe("plan and apply against the Secrets Store API (stand-in)", () => {
 
   it("fixes scopes and comments without asking for values, and prunes only with --prune and only its own names", async () => {
     for (const name of SECRET_NAMES) standIn.state.addSecret({ name, value: "x", scopes: ["workers"], comment: "", active: true });
-    standIn.state.addSecret({ name: "LEGACY_TOKEN", value: "x", scopes: ["workers"], comment: "", active: true });
+    // Created by this manifest for production once, since dropped from it: the mark says so.
+    standIn.state.addSecret({ name: "LEGACY_TOKEN", value: "x", scopes: ["workers"], comment: "[secrets-manifest env=production]", active: true });
     standIn.state.addSecret({ name: "STAGING_LEGACY_TOKEN", value: "x", scopes: ["workers"], comment: "", active: true });
 
     const plan = await cli(["plan", "--env", "production"]);
-    expect(plan.stdout).toContain('~ update ANTHROPIC_API_KEY: scopes workers → workers,ai_gateway; comment "" → "Anthropic key for the chat worker"');
+    expect(plan.stdout).toContain('~ update ANTHROPIC_API_KEY: scopes workers → workers,ai_gateway; comment "" → "Anthropic key for the chat worker [secrets-manifest env=production]"');
     expect(plan.stdout).toContain("? unmanaged LEGACY_TOKEN");
     expect(plan.stdout).not.toContain("STAGING_LEGACY_TOKEN");
 
     const apply = await cli(["apply", "--env", "production", "--yes"]);
     expect(apply.stderr).toBe("");
-    expect(apply.stdout).toMatch(/4 updated, 0 deleted/);
+    expect(apply.stdout).toMatch(/5 updated, 0 deleted/);
     expect(standIn.state.byName("ANTHROPIC_API_KEY")!.scopes).toEqual(["workers", "ai_gateway"]);
     expect(standIn.state.byName("LEGACY_TOKEN")).toBeDefined();
 

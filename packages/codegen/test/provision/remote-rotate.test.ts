@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeSandbox, removeSandbox } from "../helpers/sandbox.ts";
 import { SECRET_NAMES, runCliAsync, standInEnv, writeManifest } from "./helpers.ts";
 import { startStandIn, type StandIn } from "./stand-in/server.ts";
+import { storeComment } from "../../src/provision/store-comment.ts";
 
 let dir: string;
 let standIn: StandIn;
@@ -15,7 +16,8 @@ beforeEach(async () => {
   const old = new Date(Date.now() - 45 * 86_400_000).toISOString();
   for (const name of SECRET_NAMES) standIn.state.addSecret({ name, value: "old", scopes: name === "ANTHROPIC_API_KEY" ? ["workers", "ai_gateway"] : ["workers"], comment: "", active: true, modified: old });
   for (const secret of standIn.state.liveSecrets()) {
-    secret.comment = { OPENAI_API_KEY: "OpenAI key for the chat worker", ANTHROPIC_API_KEY: "Anthropic key for the chat worker", SESSION_SIGNING_KEY: "HMAC key for sessions", CLOUDFLARE_API_KEY: "Cloudflare token for AI Gateway" }[secret.name] ?? "";
+    const description = { OPENAI_API_KEY: "OpenAI key for the chat worker", ANTHROPIC_API_KEY: "Anthropic key for the chat worker", SESSION_SIGNING_KEY: "HMAC key for sessions", CLOUDFLARE_API_KEY: "Cloudflare token for AI Gateway" }[secret.name];
+    secret.comment = storeComment(description, "production");
   }
 });
 afterEach(async () => {

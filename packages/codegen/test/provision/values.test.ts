@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseValues } from "../../src/provision/parse-values.ts";
@@ -27,6 +28,47 @@ describe("parseValues (dotenv)", () => {
   it("rejects values over 64 KiB without printing them", () => {
     const parsed = parseValues(`OPENAI_API_KEY=${"x".repeat(65_537)}\n`, options);
     expect(parsed.errors[0]).toContain("OPENAI_API_KEY is 65537 bytes long; the Secrets Store takes at most 65536.");
+  });
+});
+
+describe("parseValues: multi-line values (a real PEM key)", () => {
+  const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const pemOptions = { source: "vals.env", declared: ["TLS_PRIVATE_KEY", "OPENAI_API_KEY"], prefixes: [""] };
+  // A base64 line that dotenv would read as NAME=... (a PEM line ending in padding).
+  const trap = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj==";
+  const keyLines = (text: string) => text.split("\n").filter((line) => line.length > 20 && !line.startsWith("-----"));
+
+  it("reads a double-quoted multi-line value exactly", () => {
+    const parsed = parseValues(`OPENAI_API_KEY=sk-1\nTLS_PRIVATE_KEY="${pem.trimEnd()}"\n`, pemOptions);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.values.get("TLS_PRIVATE_KEY")).toBe(pem.trimEnd());
+    expect(parsed.values.get("OPENAI_API_KEY")).toBe("sk-1");
+  });
+
+  it("refuses an unquoted one by line and name, stores nothing truncated, and shows no key text", () => {
+    const lines = pem.trimEnd().split("\n");
+    const body = [lines[0], lines[1], trap, ...lines.slice(2)].join("\n");
+    const parsed = parseValues(`OPENAI_API_KEY=sk-1\nTLS_PRIVATE_KEY=${body}\n`, pemOptions);
+    expect(parsed.values.has("TLS_PRIVATE_KEY")).toBe(false);
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatch(/^vals\.env:2: TLS_PRIVATE_KEY: its value spans lines 2-\d+ without quotes; dotenv would keep only the first line\.\n  fix: put the whole value in double quotes/);
+    const shown = parsed.errors.join("\n");
+    for (const line of [...keyLines(pem), trap]) expect(shown).not.toContain(line.slice(0, 16));
+    expect(shown).not.toContain("BEGIN PRIVATE KEY");
+  });
+
+  it("refuses a quote that never closes, a value that continues without quotes, and a # inside a value", () => {
+    const text = `OPENAI_API_KEY="sk-secret-part-one\nTLS_PRIVATE_KEY=abc\ncontinued-secret-part\n`;
+    const parsed = parseValues(text, pemOptions);
+    expect(parsed.values.size).toBe(0);
+    expect(parsed.errors.map((e) => e.split("\n")[0])).toEqual([
+      "vals.env:1: OPENAI_API_KEY: the \" that opens its value is never closed at the end of a line, so dotenv would read only part of it.",
+      "vals.env:2: TLS_PRIVATE_KEY: its value continues on line 3 without quotes; dotenv would keep only the first line.",
+    ]);
+    const hash = parseValues("OPENAI_API_KEY=sk-abc#def\nTLS_PRIVATE_KEY=ok # a comment\n", pemOptions);
+    expect(hash.errors).toEqual(["vals.env:1: OPENAI_API_KEY: its value holds a # that dotenv would read as the start of a comment, cutting the value there.\n  fix: put the value in double quotes"]);
+    expect(Object.fromEntries(hash.values)).toEqual({ TLS_PRIVATE_KEY: "ok" });
+    expect([...parsed.errors, ...hash.errors].join("")).not.toMatch(/secret-part|sk-abc|def/);
   });
 });
 
