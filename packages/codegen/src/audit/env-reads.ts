@@ -68,10 +68,7 @@ export function findEnvReads(morph: TsMorph, file: SourceFile, generated: Source
     return byType;
   };
 
-  const record = (name: string, node: Node, from: Origin) => {
-    // Through the generated Env, only its keys are bindings; anything else is what a cast hid.
-    out.push({ name, node, checked: from === "checked" });
-  };
+  const record = (name: string, node: Node, from: Origin) => out.push({ name, node, checked: from === "checked" });
 
   file.forEachDescendant((node) => {
     if (N.isPropertyAccessExpression(node)) {
