@@ -38,6 +38,8 @@ const env = {
   WRANGLER_HIDE_BANNER: "true",
   // `npx X` must never fetch a package named X from the registry when the local bin is missing.
   npm_config_yes: "false",
+  // Packages already in npm's cache are taken from it without asking the registry again.
+  npm_config_prefer_offline: "true",
   npm_config_audit: "false",
   npm_config_fund: "false",
   npm_config_update_notifier: "false",
