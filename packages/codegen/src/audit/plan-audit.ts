@@ -1,6 +1,8 @@
 // Compares what each Worker is given (the manifest) with what its code reads (ts-morph): bindings
-// given but never read are over-privilege; reads of names that are not bound fail at run time.
-import type { ResolvedManifest } from "../manifest/model.ts";
+// given but never read are over-privilege; reads through the generated Env of names that are not
+// bound fail at run time. Reads through the code's own Env-like values count as reads, but are not
+// reported as unbound: those values may hold bindings the manifest does not manage.
+import type { ResolvedManifest, ResolvedWorker } from "../manifest/model.ts";
 import type { AppUsage } from "./read-app-usage.ts";
 
 export interface AuditFinding {
@@ -11,6 +13,25 @@ export interface AuditFinding {
   readonly fix: string;
 }
 
+/** Each binding the manifest gives the worker in any environment, and whether it is a secret or a var. */
+export function givenBindings(worker: ResolvedWorker): Map<string, "secret" | "var"> {
+  const given = new Map<string, "secret" | "var">();
+  for (const env of worker.environments) {
+    for (const binding of env.secrets) given.set(binding.binding, "secret");
+    for (const variable of env.vars) given.set(variable.name, "var");
+  }
+  return given;
+}
+
+/** The distinct binding names each worker's code reads: the manifest's, and any read through the generated Env. */
+export function countBindingReads(manifest: ResolvedManifest, usage: readonly AppUsage[]): number {
+  return manifest.workers.reduce((sum, worker) => {
+    const given = givenBindings(worker);
+    const accesses = usage.find((entry) => entry.worker === worker.id)?.accesses ?? [];
+    return sum + new Set(accesses.filter((a) => a.checked || given.has(a.name)).map((a) => a.name)).size;
+  }, 0);
+}
+
 export function planAudit(manifest: ResolvedManifest, usage: readonly AppUsage[]): AuditFinding[] {
   const findings: AuditFinding[] = [];
   for (const worker of manifest.workers) {
@@ -19,16 +40,12 @@ export function planAudit(manifest: ResolvedManifest, usage: readonly AppUsage[]
       findings.push({
         kind: "no-source",
         worker: worker.id,
-        message: `No TypeScript source found in ${worker.dir}/src for worker "${worker.id}" (or no ${worker.envTypesFile}).`,
-        fix: "run `pnpm generate`, and write the app's code under src/",
+        message: `No source found for worker "${worker.id}": nothing under ${worker.dir}/src, and no ${worker.dir}/${worker.main}.`,
+        fix: `write the app's code under ${worker.dir}/src, or set workers.${worker.id}.main to its entry module`,
       });
       continue;
     }
-    const given = new Map<string, string>();
-    for (const env of worker.environments) {
-      for (const binding of env.secrets) given.set(binding.binding, "secret");
-      for (const variable of env.vars) given.set(variable.name, "var");
-    }
+    const given = givenBindings(worker);
     const read = new Set(app.accesses.map((access) => access.name));
     for (const [binding, kind] of given) {
       if (read.has(binding)) continue;
@@ -41,7 +58,7 @@ export function planAudit(manifest: ResolvedManifest, usage: readonly AppUsage[]
       });
     }
     for (const access of app.accesses) {
-      if (given.has(access.name)) continue;
+      if (!access.checked || given.has(access.name)) continue;
       findings.push({
         kind: "unbound-access",
         worker: worker.id,

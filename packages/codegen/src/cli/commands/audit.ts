@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import pc from "picocolors";
 import { loadManifestOrReport } from "../load-or-report.ts";
 import { readAppUsage } from "../../audit/read-app-usage.ts";
-import { planAudit } from "../../audit/plan-audit.ts";
+import { countBindingReads, planAudit } from "../../audit/plan-audit.ts";
 
 export default defineCommand({
   meta: {
@@ -27,7 +27,7 @@ export default defineCommand({
     for (const finding of findings) {
       process.stderr.write(`${pc.red("finding:")} ${finding.message}\n  fix: ${finding.fix}\n`);
     }
-    const reads = usage.reduce((sum, app) => sum + new Set(app.accesses.map((a) => a.name)).size, 0);
+    const reads = countBindingReads(loaded.manifest, usage);
     const summary = `${loaded.manifest.workers.length} workers audited, ${reads} binding reads found, ${findings.length} finding(s)`;
     process.stderr.write(`${findings.length === 0 ? pc.green("✓") : pc.red("✖")} ${summary}\n`);
     process.exitCode = findings.length === 0 ? 0 : 1;
