@@ -5,7 +5,7 @@ import { StoreError } from "../../src/provision/store.ts";
 import { STAND_IN_TOKEN, startStandIn, type StandIn } from "./stand-in/server.ts";
 
 let standIn: StandIn;
-beforeAll(async () => (standIn = await startStandIn({ maxPerPage: 3, activationDelayMs: 100 })));
+beforeAll(async () => (standIn = await startStandIn({ maxPerPage: 3, activationDelayMs: 600_000 })));
 afterAll(() => standIn.close());
 
 const store = () => createRemoteStore({ accountId: standIn.state.accountId, storeId: standIn.state.storeId, credentials: { apiToken: STAND_IN_TOKEN, baseURL: standIn.baseURL } });

@@ -132,11 +132,12 @@ describe("createSecretCache", () => {
   it("sees a rotation in the real Secrets Store once the TTL has passed", async () => {
     using admin = adminSecretsStore(env.AI_GATEWAY_ID);
     const id = await admin.create("gateway-before");
-    const cache = createSecretCache({ ttlMs: 50 });
+    // A TTL far above how long one store call takes on a loaded machine, so "still cached" is certain.
+    const cache = createSecretCache({ ttlMs: 3_000 });
     expect(await cache.read(env, "AI_GATEWAY_ID")).toBe("gateway-before");
     await admin.update("gateway-after", id);
     expect(await cache.read(env, "AI_GATEWAY_ID")).toBe("gateway-before");
-    await sleep(70);
+    await sleep(3_100);
     expect(await cache.read(env, "AI_GATEWAY_ID")).toBe("gateway-after");
   });
 });
