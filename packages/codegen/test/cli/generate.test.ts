@@ -153,4 +153,24 @@ describe("secrets-manifest generate", () => {
     expect(lenient.stderr).toMatch(/declared but no worker binds it/);
     expect(lenient.stderr).toMatch(/has no description/);
   });
+
+  it("--wrangler reports what Wrangler's reader rejects at the manifest line, and writes nothing", () => {
+    edit('openai: { ...proxy, name: "ai-openai",', 'openai: { ...proxy, name: "ai-openai",\n      routes: [{ patern: "api.example.com/*" }],');
+    const line = readFileSync(manifest, "utf8").split("\n").findIndex((text) => text.includes("patern")) + 1;
+    const before = snapshotTree(dir);
+    const result = runCli(["generate", "--wrangler"], { cwd: dir, env: { WRANGLER_SEND_METRICS: "false" } });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`error: workers.openai.routes (secrets.manifest.ts:${line}:7)`);
+    expect(result.stderr).toMatch(/Wrangler, reading apps\/openai\/wrangler-openai.toml \(the top level\): Expected "routes" to be an array/);
+    expect(result.stderr).toMatch(/no file was written/);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it("--check --wrangler passes on a current tree that Wrangler reads cleanly", () => {
+    expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
+    const result = runCli(["generate", "--check", "--wrangler"], { cwd: dir, env: { WRANGLER_SEND_METRICS: "false" } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain("✓ Wrangler read 7 config(s) in every environment.");
+    expect(result.stdout).toMatch(/every generated file is up to date/);
+  });
 });
