@@ -6,8 +6,6 @@ import pc from "picocolors";
 import { findManifest } from "../../pipeline.ts";
 import { renderAll } from "../../generate/render-all.ts";
 import { loadManifestOrReport, type ValidManifest } from "../load-or-report.ts";
-import { checkWithWrangler } from "../../check/check-with-wrangler.ts";
-import { WranglerUnavailableError } from "../../check/read-wrangler-diagnostics.ts";
 import type { ManifestIssue } from "../../manifest/issues.ts";
 import type { GeneratedFile } from "../../manifest/model.ts";
 import { applyWrites, type FileStatus } from "../../write/apply-writes.ts";
@@ -110,6 +108,9 @@ async function generateOnce(options: Options): Promise<number> {
 /** Wrangler reads every generated config; its errors (and with --strict its warnings) stop the run. */
 async function wranglerAgrees(options: ValidManifest & { files: readonly GeneratedFile[]; strict: boolean }): Promise<boolean> {
   const name = relative(process.cwd(), options.manifestFile) || options.manifestFile;
+  // Loaded only for --wrangler: a plain generate never pays for it.
+  const { checkWithWrangler } = await import("../../check/check-with-wrangler.ts");
+  const { WranglerUnavailableError } = await import("../../check/read-wrangler-diagnostics.ts");
   let issues: ManifestIssue[];
   try {
     issues = await checkWithWrangler({ manifest: options.manifest, files: options.files, loaded: options.loaded, root: options.root });
