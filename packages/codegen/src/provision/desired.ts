@@ -48,7 +48,7 @@ export function planDesiredSecrets(manifest: ResolvedManifest, environment: stri
   const readings = indexReadersBySecret(manifest, environment);
   return manifest.secrets.map((secret) => ({
     secret: secret.name,
-    storeName: `${env.secretPrefix}${secret.name}`,
+    storeName: secret.storeNames[env.name]!,
     scopes: secret.scopes,
     comment: storeComment(secret.description, env.name),
     rotateEveryDays: secret.rotateEveryDays,
@@ -77,7 +77,8 @@ export function planLocalTargets(manifest: ResolvedManifest, environment: string
       app: worker.id,
       appDir: worker.dir,
       persistTo: `${worker.dir}/${LOCAL_STATE_DIR}`,
-      storeId: env.storeId,
+      // The store rules require a store id wherever a worker binds a secret.
+      storeId: env.storeId ?? "",
       desired: byApp.get(worker.id) ?? [],
     }))
     .filter((target) => target.desired.length > 0);
@@ -105,7 +106,7 @@ export type OwnershipRule = (secret: Pick<StoreSecret, "name" | "comment">) => O
 export function planOwnership(manifest: ResolvedManifest, environment: string, options: { readsComments: boolean }): OwnershipRule {
   const env = requireEnvironment(manifest, environment);
   const sharing = manifest.environments.filter((other) => other.accountId === env.accountId && other.storeId === env.storeId);
-  const declaredBy = (other: ResolvedEnvironment) => manifest.secrets.map((secret) => `${other.secretPrefix}${secret.name}`);
+  const declaredBy = (other: ResolvedEnvironment) => manifest.secrets.map((secret) => secret.storeNames[other.name]!);
   const othersDeclare = new Set(sharing.filter((other) => other.name !== env.name).flatMap(declaredBy));
   const declared = new Set(declaredBy(env));
   /** The environment whose prefix is the longest that the name starts with. */

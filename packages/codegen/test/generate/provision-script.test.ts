@@ -125,7 +125,7 @@ describe("remote script against a fake wrangler", () => {
       cwd: "/",
       input: values.map((v) => `${v}\n`).join(""),
       env: fakeEnv(fake, {
-        FAKE_STORE_ID: manifest.environments[1]!.storeId,
+        FAKE_STORE_ID: manifest.environments[1]!.storeId!,
         FAKE_EXISTING: existing!,
         // A Comment cell naming another secret must not make that secret count as existing.
         FAKE_COMMENT_MENTIONS: "STAGING_ANTHROPIC_API_KEY",
@@ -174,7 +174,7 @@ describe("remote script against a fake wrangler", () => {
       script: join(root, script),
       cwd: "/",
       input: values.map((v) => `${v}\n`).join(""),
-      env: fakeEnv(fake, { FAKE_STORE_ID: env.storeId, FAKE_EXISTING: "" }),
+      env: fakeEnv(fake, { FAKE_STORE_ID: env.storeId!, FAKE_EXISTING: "" }),
     });
     expect(result.code, result.stderr).toBe(0);
     const creates = (await readCalls(fake)).filter((call) => call.command === "wrangler" && call.args[2] === "create");
@@ -182,6 +182,45 @@ describe("remote script against a fake wrangler", () => {
     expect(creates.map((call) => call.args.slice(4))).toEqual(
       manifest.secrets.map((secret) => [`--name=${env.secretPrefix}${secret.name}`, `--scopes=${secret.scopes.join(",")}`, "--remote", `--comment=${storeComment(secret.description, env.name)}`]),
     );
+  });
+
+  test("an environment without accountId needs CLOUDFLARE_ACCOUNT_ID, and then uses it", async () => {
+    const { root, fake, manifest } = await sandbox("realistic-fleet");
+    const development = manifest.environments.find((env) => env.name === "development")!;
+    expect(development.accountId).toBeUndefined();
+    const script = join(root, "provision/development.remote.sh");
+    const missing = await runScript({ script, cwd: root, input: "", env: fakeEnv(fake, { FAKE_STORE_ID: development.storeId! }) });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("environments.development has no accountId in secrets.manifest.ts: set it there, or export CLOUDFLARE_ACCOUNT_ID.");
+    expect((await readCalls(fake)).filter((call) => call.command === "wrangler")).toEqual([]);
+
+    const account = "abcdefabcdefabcdefabcdefabcdefab";
+    const values = manifest.secrets.map((_, i) => hostileValue(i));
+    const result = await runScript({
+      script,
+      cwd: root,
+      input: values.map((v) => `${v}\n`).join(""),
+      env: fakeEnv(fake, { FAKE_STORE_ID: development.storeId!, FAKE_EXISTING: "", CLOUDFLARE_ACCOUNT_ID: account }),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const wrangler = (await readCalls(fake)).filter((call) => call.command === "wrangler");
+    expect(wrangler.length).toBeGreaterThan(0);
+    for (const call of wrangler) expect(call.meta).toMatchObject({ account });
+  });
+
+  test("per-environment store names are the names created", async () => {
+    const { root, fake, manifest } = await sandbox("realistic-fleet");
+    const production = manifest.environments.find((env) => env.name === "production")!;
+    const values = manifest.secrets.map((_, i) => hostileValue(i));
+    const result = await runScript({
+      script: join(root, "provision/production.remote.sh"),
+      cwd: root,
+      input: values.map((v) => `${v}\n`).join(""),
+      env: fakeEnv(fake, { FAKE_STORE_ID: production.storeId!, FAKE_EXISTING: "" }),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const created = (await readCalls(fake)).filter((call) => call.command === "wrangler" && call.args[2] === "create").map((call) => call.args[4]);
+    expect(created).toEqual(["--name=CATALOG_DATABASE_URL_PROD", "--name=STRIPE_SECRET_KEY", "--name=SESSION_SIGNING_KEY", "--name=SENTRY_DSN"]);
   });
 
   test("an account without a store: creates one, then asks for the manifest to be updated", async () => {
@@ -220,7 +259,7 @@ describe("remote script against a fake wrangler", () => {
       script: join(root, "provision/production.remote.sh"),
       cwd: root,
       input: "",
-      env: fakeEnv(fake, { FAKE_STORE_ID: manifest.environments[0]!.storeId }),
+      env: fakeEnv(fake, { FAKE_STORE_ID: manifest.environments[0]!.storeId! }),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("No value given for OPENAI_API_KEY");
