@@ -9,7 +9,6 @@ import { stampFile } from "./header.ts";
 import { renderEnvMembers, type EnvMember } from "./env-members.ts";
 import type { TypeContext } from "./binding-kinds.ts";
 import { toPascalCase } from "../manifest/names.ts";
-import type { ResolvedWorker } from "../manifest/model.ts";
 
 /** What the renderer reads of a resolved worker. */
 export interface EnvTypesWorker {
@@ -38,8 +37,7 @@ interface AggregateMember {
   readonly optional: boolean;
 }
 
-export function renderEnvTypes(input: EnvTypesWorker | ResolvedWorker, manifest: { readonly manifestPath: string }): string {
-  const worker = withEnvironmentConfigs(input);
+export function renderEnvTypes(worker: EnvTypesWorker, manifest: { readonly manifestPath: string }): string {
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: false });
   writer.writeLine("// Binding types are the global names of @cloudflare/workers-types (tsconfig `types`) or of the");
   writer.writeLine("// runtime types `wrangler types` writes (worker-configuration.d.ts): either setup works.");
@@ -76,9 +74,13 @@ export function environmentInterfaceName(environment: string): string {
   return pascal.endsWith("Env") ? pascal : `${pascal}Env`;
 }
 
-/** The main module as the env types file imports it: relative, extension kept (NodeNext needs one). */
-function mainModuleSpecifier(worker: EnvTypesWorker, env: EnvTypesEnvironment): string {
+/**
+ * The main module as the env types file imports it: relative, extension kept (NodeNext needs one).
+ * None for a module TypeScript cannot import (a Python Worker): its classes are then named in comments.
+ */
+function mainModuleSpecifier(worker: EnvTypesWorker, env: EnvTypesEnvironment): string | undefined {
   const main = typeof env.config["main"] === "string" ? env.config["main"] : worker.main;
+  if (!/\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(main)) return undefined;
   const from = posix.dirname(posix.join(worker.dir, worker.envTypesFile));
   const path = posix.relative(from, posix.join(worker.dir, main));
   return path.startsWith("../") ? path : `./${path}`;
@@ -118,23 +120,3 @@ function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** Stand-in until the resolved model carries each environment's complete Wrangler config (issue 8). */
-function withEnvironmentConfigs(worker: EnvTypesWorker | ResolvedWorker): EnvTypesWorker {
-  return {
-    ...worker,
-    environments: worker.environments.map((env) => ({
-      ...env,
-      config:
-        "config" in env
-          ? env.config
-          : {
-              name: env.workerName,
-              main: worker.main,
-              ...(env.secrets.length > 0
-                ? { secrets_store_secrets: env.secrets.map((b) => ({ binding: b.binding, store_id: b.storeId, secret_name: b.storeSecretName })) }
-                : {}),
-              ...(env.vars.length > 0 ? { vars: Object.fromEntries(env.vars.map((v) => [v.name, v.value])) } : {}),
-            },
-    })),
-  };
-}

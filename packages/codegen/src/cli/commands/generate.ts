@@ -5,10 +5,14 @@ import { basename, dirname, relative } from "node:path";
 import pc from "picocolors";
 import { findManifest } from "../../pipeline.ts";
 import { renderAll } from "../../generate/render-all.ts";
-import { loadManifestOrReport } from "../load-or-report.ts";
+import { loadManifestOrReport, type ValidManifest } from "../load-or-report.ts";
+import { checkWithWrangler } from "../../check/check-with-wrangler.ts";
+import { WranglerUnavailableError } from "../../check/read-wrangler-diagnostics.ts";
+import type { ManifestIssue } from "../../manifest/issues.ts";
+import type { GeneratedFile } from "../../manifest/model.ts";
 import { applyWrites, type FileStatus } from "../../write/apply-writes.ts";
 import { hasPendingChanges, planWrites, type FileChange } from "../../write/plan-writes.ts";
-import { colourDiff, renderDiff } from "../report.ts";
+import { colourDiff, printIssues, renderDiff } from "../report.ts";
 
 const args = {
   manifest: { type: "string", description: "Path to the manifest (default: secrets.manifest.ts here or in a parent folder)", valueHint: "FILE" },
@@ -18,6 +22,10 @@ const args = {
   watch: { type: "boolean", description: "Regenerate whenever the manifest changes" },
   strict: { type: "boolean", description: "Treat warnings as errors" },
   quiet: { type: "boolean", description: "Print nothing when nothing changed (errors and warnings still go to stderr)" },
+  wrangler: {
+    type: "boolean",
+    description: "Also read every generated config with Wrangler's own reader (loads wrangler, about 5 s) and report its errors and warnings at the manifest lines that caused them; with errors nothing is written",
+  },
 } as const;
 
 export default defineCommand({
@@ -39,6 +47,7 @@ interface Options {
   json?: boolean | undefined;
   strict?: boolean | undefined;
   quiet?: boolean | undefined;
+  wrangler?: boolean | undefined;
 }
 
 async function generateOnce(options: Options): Promise<number> {
@@ -54,7 +63,8 @@ async function generateOnce(options: Options): Promise<number> {
     return 1;
   }
   const { manifest } = result;
-  const plan = planWrites({ root: result.root, files: renderAll(manifest), manifest });
+  const files = renderAll(manifest);
+  const plan = planWrites({ root: result.root, files, manifest });
   if (plan.conflicts.length > 0) {
     for (const path of plan.conflicts) {
       process.stderr.write(
@@ -63,6 +73,10 @@ async function generateOnce(options: Options): Promise<number> {
       );
     }
     if (options.json) printJson([], plan.conflicts.map((path) => ({ path, message: "not a generated file" })));
+    return 1;
+  }
+  if (options.wrangler && !(await wranglerAgrees({ ...result, files, strict: options.strict === true }))) {
+    if (options.json) printJson([], [{ message: "wrangler rejected a generated config" }]);
     return 1;
   }
   if (options.check) {
@@ -91,6 +105,28 @@ async function generateOnce(options: Options): Promise<number> {
   );
   for (const file of applied) if (file.status !== "unchanged") process.stdout.write(`  ${file.status.padEnd(9)} ${file.path}\n`);
   return 0;
+}
+
+/** Wrangler reads every generated config; its errors (and with --strict its warnings) stop the run. */
+async function wranglerAgrees(options: ValidManifest & { files: readonly GeneratedFile[]; strict: boolean }): Promise<boolean> {
+  const name = relative(process.cwd(), options.manifestFile) || options.manifestFile;
+  let issues: ManifestIssue[];
+  try {
+    issues = await checkWithWrangler({ manifest: options.manifest, files: options.files, loaded: options.loaded, root: options.root });
+  } catch (error) {
+    if (!(error instanceof WranglerUnavailableError)) throw error;
+    process.stderr.write(`${pc.red("error:")} ${error.message}\n`);
+    return false;
+  }
+  printIssues(issues, name);
+  const errors = issues.filter((issue) => issue.severity === "error" || options.strict).length;
+  if (errors > 0) {
+    process.stderr.write(pc.red(`✖ Wrangler: ${errors} ${options.strict ? "problem(s) and --strict" : "error(s)"} in the generated configs; no file was written.\n`));
+    return false;
+  }
+  const configs = options.files.filter((file) => file.kind === "wrangler-config").length;
+  process.stderr.write(`${pc.green("✓")} Wrangler read ${configs} config(s) in every environment${issues.length > 0 ? ` (${issues.length} warning(s))` : ""}.\n`);
+  return true;
 }
 
 function fileEntry(change: FileChange, status: FileStatus) {
