@@ -1,25 +1,27 @@
-// `wrangler types` as the oracle of the binding table: for realistic configs covering every binding
-// kind, our Env interfaces (per environment and aggregated) have exactly Wrangler's keys and
+// `wrangler types` as the oracle of the Env types: for configs covering every binding kind (the
+// table fixtures in test/fixtures/env-types) and for every worker of every manifest fixture (its
+// generated config), our interfaces per environment and aggregated have exactly Wrangler's keys and
 // optionality, and each binding's type is mutually assignable with Wrangler's, checked by tsc both
 // with @cloudflare/workers-types and with only the runtime types `wrangler types` generates.
 import { cp, mkdir, readFile, readdir, realpath, rm, symlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BINDING_KINDS } from "../../src/generate/binding-kinds.ts";
 import { environmentInterfaceName, renderEnvTypes, type EnvTypesWorker } from "../../src/generate/env-types.ts";
 import { renderEnvMembers } from "../../src/generate/env-members.ts";
-import { BIN, PACKAGE_DIR, makeTempDir } from "./support.ts";
+import { renderAll } from "../../src/generate/render-all.ts";
+import { BIN, FIXTURES, PACKAGE_DIR, loadFixture, makeTempDir, writeFiles } from "./support.ts";
 import { CHECK_HELPERS, keyProblems, renderCheckFile, runChecks, type CheckFile, type Comparison } from "./oracle/compare-env.ts";
-import { readInterfaceMembers, renderInterfaceModule, type InterfaceMembers } from "./oracle/interfaces.ts";
-import { readRawConfig, topLevelOf, workerFromRawConfig } from "./oracle/raw-config.ts";
+import { readInterfaceMembers, renderInterfaceModule, type InterfaceMembers, type MemberText } from "./oracle/interfaces.ts";
+import { parseJsonc, readRawConfig, topLevelOf, workerFromRawConfig, type RawConfig } from "./oracle/raw-config.ts";
+import { stubEntry } from "./oracle/stub-entry.ts";
 import { runWranglerTypes, type TypesJob, type TypesResult } from "./oracle/wrangler-types.ts";
 
-const FIXTURE_DIR = join(PACKAGE_DIR, "test/fixtures/env-types");
-const CONFIG_FILE = "wrangler.jsonc";
+const TABLE_FIXTURES = join(PACKAGE_DIR, "test/fixtures/env-types");
 const TOP_CONFIG_FILE = "wrangler.top-level.json";
-const ENV_TYPES_FILE = "src/env.generated.ts";
-const DEFAULT_ENVIRONMENT = "production";
 
+/** One worker: its config and our env types written under `dir`, compared with Wrangler's reading. */
 interface Case {
   readonly name: string;
   readonly dir: string;
@@ -32,45 +34,72 @@ interface Case {
 let root = "";
 const cases: Case[] = [];
 const checkFiles = new Map<string, CheckFile>();
-const comparisons = new Map<string, Comparison[]>();
+const comparisons: Comparison[] = [];
+const missing: string[] = [];
 
 const COMPILER_OPTIONS = {
   target: "ES2023",
   lib: ["ES2023"],
   module: "ESNext",
-  // Wrangler writes extensionless imports ("../src/index"), which only Bundler resolution accepts.
+  // Wrangler writes extensionless imports ("../src/index"), which only Bundler resolution accepts
+  // (env-types-tsc.test.ts compiles ours under NodeNext).
   moduleResolution: "Bundler",
   strict: true,
   noEmit: true,
   skipLibCheck: true,
 };
 
+async function addTableFixtures(): Promise<void> {
+  for (const name of (await readdir(TABLE_FIXTURES)).sort()) {
+    const dir = join(root, "table", name);
+    await cp(join(TABLE_FIXTURES, name), dir, { recursive: true });
+    const config = await readRawConfig(join(dir, "wrangler.jsonc"));
+    const worker = workerFromRawConfig(config, { id: name, configFile: "wrangler.jsonc", envTypesFile: "src/env.generated.ts", defaultEnvironment: "production" });
+    await writeFiles(dir, [{ path: worker.envTypesFile, contents: renderEnvTypes(worker, { manifestPath: "secrets.manifest.ts" }) }]);
+    await addCase(`table/${name}`, dir, worker, config);
+  }
+}
+
+async function addManifestFixtures(): Promise<void> {
+  for (const fixture of FIXTURES) {
+    const manifest = await loadFixture(fixture);
+    const fixtureRoot = join(root, "manifests", fixture.name);
+    await writeFiles(fixtureRoot, renderAll(manifest).filter((file) => file.kind === "wrangler-config" || file.kind === "env-types"));
+    for (const worker of manifest.workers) {
+      const dir = join(fixtureRoot, worker.dir);
+      for (const main of new Set([worker.main, ...worker.environments.map((env) => String(env.config["main"] ?? worker.main))])) {
+        await mkdir(dirname(join(dir, main)), { recursive: true });
+        await writeFile(join(dir, main), stubEntry(worker.environments.map((env) => env.config), main));
+      }
+      const text = await readFile(join(dir, worker.configFile), "utf8");
+      const config = (worker.configFormat === "toml" ? parseToml(text) : parseJsonc(text, worker.configFile)) as RawConfig;
+      await addCase(`${fixture.name}/${worker.id}`, dir, worker, config);
+    }
+  }
+}
+
+async function addCase(name: string, dir: string, worker: EnvTypesWorker, config: RawConfig): Promise<void> {
+  const hasNamedEnvironments = Object.keys(config.env ?? {}).length > 0;
+  // Wrangler writes no interface for the top level of a config with environments: ask for it alone.
+  if (hasNamedEnvironments) await writeFile(join(dir, TOP_CONFIG_FILE), JSON.stringify(topLevelOf(config), null, 2));
+  cases.push({ name, dir, worker, hasNamedEnvironments });
+}
+
+function jobsOf(item: Case): TypesJob[] {
+  const full = { config: join(item.dir, item.worker.configFile), path: join(item.dir, "oracle/full.d.ts") };
+  return item.hasNamedEnvironments ? [full, { config: join(item.dir, TOP_CONFIG_FILE), path: join(item.dir, "oracle/top.d.ts") }] : [full];
+}
+
 beforeAll(async () => {
   root = await makeTempDir("env-types-oracle");
   const types = await realpath(join(PACKAGE_DIR, "node_modules/@cloudflare/workers-types"));
   await mkdir(join(root, "node_modules/@cloudflare"), { recursive: true });
   await symlink(types, join(root, "node_modules/@cloudflare/workers-types"), "dir");
+  await addTableFixtures();
+  await addManifestFixtures();
 
-  const jobs: TypesJob[] = [];
-  for (const name of (await readdir(FIXTURE_DIR)).sort()) {
-    const dir = join(root, name);
-    await cp(join(FIXTURE_DIR, name), dir, { recursive: true });
-    const config = await readRawConfig(join(dir, CONFIG_FILE));
-    const worker = workerFromRawConfig(config, { id: name, configFile: CONFIG_FILE, envTypesFile: ENV_TYPES_FILE, defaultEnvironment: DEFAULT_ENVIRONMENT });
-    await mkdir(join(dir, "src"), { recursive: true });
-    await writeFile(join(dir, ENV_TYPES_FILE), renderEnvTypes(worker, { manifestPath: "secrets.manifest.ts" }));
-    const hasNamedEnvironments = Object.keys(config.env ?? {}).length > 0;
-    cases.push({ name, dir, worker, hasNamedEnvironments });
-    jobs.push({ config: join(dir, CONFIG_FILE), path: join(dir, "oracle/full.d.ts") });
-    if (hasNamedEnvironments) {
-      // Wrangler writes no interface for the top level of a config with environments: ask for it alone.
-      await writeFile(join(dir, TOP_CONFIG_FILE), JSON.stringify(topLevelOf(config), null, 2));
-      jobs.push({ config: join(dir, TOP_CONFIG_FILE), path: join(dir, "oracle/top.d.ts") });
-    }
-  }
-  jobs.push({ config: join(cases[0]!.dir, CONFIG_FILE), path: join(root, "runtime/worker-configuration.d.ts"), runtime: true });
-
-  const results = await runWranglerTypes(jobs);
+  const runtimeJob: TypesJob = { config: join(cases[0]!.dir, cases[0]!.worker.configFile), path: join(root, "runtime/worker-configuration.d.ts"), runtime: true };
+  const results = await runWranglerTypes([...cases.flatMap(jobsOf), runtimeJob]);
   let next = 0;
   for (const item of cases) {
     item.full = results[next++];
@@ -78,81 +107,75 @@ beforeAll(async () => {
   }
   const runtime = results[next]!;
   expect(runtime.error).toBeUndefined();
-  await mkdir(join(root, "runtime"), { recursive: true });
-  await writeFile(join(root, "runtime/worker-configuration.d.ts"), runtime.text);
+  await writeFiles(root, [{ path: "runtime/worker-configuration.d.ts", contents: runtime.text }, { path: "checks.ts", contents: CHECK_HELPERS }]);
 
-  await writeFile(join(root, "checks.ts"), CHECK_HELPERS);
   for (const item of cases) {
     if (!item.full?.ok || (item.hasNamedEnvironments && !item.top?.ok)) continue;
     const full = readInterfaceMembers(item.full.text);
     const top = item.top === undefined ? undefined : readInterfaceMembers(item.top.text);
-    await mkdir(join(item.dir, "oracle"), { recursive: true });
-    await writeFile(join(item.dir, "oracle/full.ts"), renderInterfaceModule(envInterfaces(full)));
-    if (top !== undefined) await writeFile(join(item.dir, "oracle/top.ts"), renderInterfaceModule(envInterfaces(top)));
-    const ours = readInterfaceMembers(await readFile(join(item.dir, ENV_TYPES_FILE), "utf8"));
+    const ours = readInterfaceMembers(await readFile(join(item.dir, item.worker.envTypesFile), "utf8"));
     const list = compare(item, ours, full, top);
-    comparisons.set(item.name, list);
+    comparisons.push(...list);
+    const toRoot = "../".repeat(item.dir.slice(root.length + 1).split("/").length);
     const imports = [
-      `import type * as Ours from "./src/env.generated.ts";`,
+      `import type * as Ours from "./${item.worker.envTypesFile}";`,
       `import type * as Full from "./oracle/full.ts";`,
       ...(top === undefined ? [] : [`import type * as Top from "./oracle/top.ts";`]),
-      `import type { Check, Same } from "../checks.ts";`,
+      `import type { Check, Same } from "${toRoot}checks.ts";`,
     ];
     const file = renderCheckFile(imports, list);
     checkFiles.set(join(item.dir, "check.ts"), file);
-    await writeFile(join(item.dir, "check.ts"), file.text);
+    await writeFiles(item.dir, [
+      { path: "oracle/full.ts", contents: renderInterfaceModule(envInterfaces(full)) },
+      ...(top === undefined ? [] : [{ path: "oracle/top.ts", contents: renderInterfaceModule(envInterfaces(top)) }]),
+      { path: "check.ts", contents: file.text },
+    ]);
   }
-  const include = cases.map((item) => `${item.name}/**/*.ts`);
+  const include = ["table/**/*.ts", "manifests/**/*.ts"];
   await writeFile(join(root, "tsconfig.workers-types.json"), JSON.stringify({ compilerOptions: { ...COMPILER_OPTIONS, types: ["@cloudflare/workers-types"] }, include }));
   await writeFile(
     join(root, "tsconfig.runtime.json"),
     JSON.stringify({ compilerOptions: { ...COMPILER_OPTIONS, types: [] }, include: [...include, "runtime/worker-configuration.d.ts"] }),
   );
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   if (root !== "") await rm(root, { recursive: true, force: true });
 });
 
 /** Wrangler's `Env` and `Cloudflare.<Name>Env` interfaces, under the names ours use. */
-function envInterfaces(members: InterfaceMembers): Map<string, Map<string, import("./oracle/interfaces.ts").MemberText>> {
-  return new Map([...members].filter(([name]) => name === "Env" || (name.endsWith("Env") && !name.startsWith("__"))));
+function envInterfaces(members: InterfaceMembers): Map<string, Map<string, MemberText>> {
+  return new Map([...members].filter(([name]) => name.endsWith("Env") && !name.startsWith("__")));
 }
 
 function compare(item: Case, ours: InterfaceMembers, full: InterfaceMembers, top: InterfaceMembers | undefined): Comparison[] {
   const list: Comparison[] = [];
-  const add = (oursName: string, theirsModule: "Full" | "Top", theirs: InterfaceMembers, theirsName: string): void => {
-    list.push({
-      label: `${item.name} ${oursName} (Wrangler's ${theirsModule === "Top" ? "top-level " : ""}${theirsName})`,
-      ours: ours.get(oursName) ?? new Map(),
-      theirs: theirs.get(theirsName) ?? new Map(),
-      oursRef: `Ours.${oursName}`,
-      theirsRef: `${theirsModule}.${theirsName}`,
-    });
+  const add = (oursName: string, theirsModule: "Full" | "Top", theirsName: string): void => {
+    const theirs = (theirsModule === "Top" ? top : full)?.get(theirsName);
+    const label = `${item.name} ${oursName} (Wrangler's ${theirsModule === "Top" ? "top-level " : ""}${theirsName})`;
+    if (theirs === undefined || !ours.has(oursName)) missing.push(`${label}: ${theirs === undefined ? "Wrangler's" : "our"} interface is missing`);
+    list.push({ label, ours: ours.get(oursName) ?? new Map(), theirs: theirs ?? new Map(), oursRef: `Ours.${oursName}`, theirsRef: `${theirsModule}.${theirsName}` });
   };
   for (const env of item.worker.environments) {
     const name = environmentInterfaceName(env.environment);
-    if (env.isDefault) add(name, top === undefined ? "Full" : "Top", top ?? full, "Env");
-    else add(name, "Full", full, name);
+    if (!env.isDefault) add(name, "Full", name);
+    else add(name, top === undefined ? "Full" : "Top", "Env");
   }
-  add("Env", "Full", full, "Env");
+  add("Env", "Full", "Env");
   return list;
 }
 
-describe("wrangler types as the oracle of the binding table", () => {
-  test("Wrangler accepts every fixture config", () => {
-    for (const item of cases) {
-      expect(item.full?.error, item.name).toBeUndefined();
-      expect(item.top?.error, item.name).toBeUndefined();
-    }
-    expect(cases.map((item) => item.name)).toEqual(["catalog", "storefront"]);
+describe("wrangler types as the oracle of the Env types", () => {
+  test("Wrangler reads every config: the table fixtures and every manifest fixture's workers", () => {
+    expect(cases.flatMap((item) => [item.full, item.top].filter((r) => r !== undefined && !r.ok).map((r) => `${item.name}: ${r!.error}`))).toEqual([]);
+    expect(cases.filter((item) => item.name.startsWith("table/")).map((item) => item.name)).toEqual(["table/catalog", "table/storefront"]);
+    expect(new Set(cases.map((item) => item.name.split("/")[0]))).toEqual(new Set(["table", ...FIXTURES.map((fixture) => fixture.name)]));
   });
 
   test("every environment and the aggregate Env have exactly Wrangler's keys, optional where Wrangler's are", () => {
-    const all = [...comparisons.values()].flat();
-    expect(all.length).toBe(6);
-    for (const comparison of all) expect(comparison.theirs.size, comparison.label).toBeGreaterThan(0);
-    expect(all.flatMap(keyProblems)).toEqual([]);
+    const expected = cases.reduce((sum, item) => sum + item.worker.environments.length + 1, 0);
+    expect(comparisons.length).toBe(expected);
+    expect([...missing, ...comparisons.flatMap(keyProblems)]).toEqual([]);
   });
 
   test("each binding's type is mutually assignable with Wrangler's, with @cloudflare/workers-types", async () => {
@@ -165,11 +188,12 @@ describe("wrangler types as the oracle of the binding table", () => {
     expect(result.problems).toEqual([]);
   });
 
-  test("every row of the table is exercised by a fixture", () => {
+  test("every row of the table is exercised by a table fixture", () => {
     const fields = new Set(
-      cases.flatMap((item) =>
-        item.worker.environments.flatMap((env) => renderEnvMembers(env.config, { mainModule: "./index.ts", topLevelName: "x" }).map((m) => m.field)),
-      ),
+      cases
+        .filter((item) => item.name.startsWith("table/"))
+        .flatMap((item) => item.worker.environments.flatMap((env) => renderEnvMembers(env.config, { mainModule: "./index.ts", topLevelName: "x" })))
+        .map((member) => member.field),
     );
     expect(BINDING_KINDS.map((kind) => kind.field).filter((field) => !fields.has(field))).toEqual([]);
   });

@@ -113,7 +113,8 @@ function consumerFor(worker: ResolvedWorker, importPath: string): string {
     if (member.types.includes("SecretsStoreSecret")) {
       lines.push(member.optional ? `  seen.push(await env.${name}?.get());` : `  const ${name}: string = await env.${name}.get();`, member.optional ? "" : `  seen.push(${name});`);
     } else {
-      const literal = member.types.map((type) => type.slice(type.indexOf(":") + 1)).join(" | ");
+      // canonicalVar's `string:"x"`, `number:3`, `boolean:true`; JSON vars and `string` are their own text.
+      const literal = member.types.map((type) => type.replace(/^(?:string|number|boolean):/, "")).join(" | ");
       lines.push(`  const ${name}: ${literal}${member.optional ? " | undefined" : ""} = env.${name};`, `  seen.push(${name});`);
     }
   }

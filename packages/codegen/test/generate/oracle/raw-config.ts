@@ -7,7 +7,11 @@ import type { EnvTypesWorker } from "../../../src/generate/env-types.ts";
 export type RawConfig = Record<string, unknown> & { env?: Record<string, Record<string, unknown>> };
 
 export async function readRawConfig(path: string): Promise<RawConfig> {
-  const parsed = ts.parseConfigFileTextToJson(path, await readFile(path, "utf8"));
+  return parseJsonc(await readFile(path, "utf8"), path);
+}
+
+export function parseJsonc(text: string, path: string): RawConfig {
+  const parsed = ts.parseConfigFileTextToJson(path, text);
   if (parsed.error !== undefined) throw new Error(`${path}: ${ts.flattenDiagnosticMessageText(parsed.error.messageText, "\n")}`);
   return parsed.config as RawConfig;
 }
