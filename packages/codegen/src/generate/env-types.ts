@@ -8,7 +8,9 @@ import CodeBlockWriter from "code-block-writer";
 import { stampFile } from "./header.ts";
 import { renderEnvMembers, type EnvMember } from "./env-members.ts";
 import type { TypeContext } from "./binding-kinds.ts";
-import { toPascalCase } from "../manifest/names.ts";
+import { environmentInterfaceName } from "../manifest/names.ts";
+
+export { environmentInterfaceName } from "../manifest/names.ts";
 
 /** What the renderer reads of a resolved worker. */
 export interface EnvTypesWorker {
@@ -66,12 +68,6 @@ export function renderEnvTypes(worker: EnvTypesWorker, manifest: { readonly mani
   writeInterface(writer, "Env", aggregate(perEnvironment));
   writer.newLineIfLastNot();
   return stampFile({ body: writer.toString(), comment: "//", manifestPath: manifest.manifestPath });
-}
-
-/** `eu-west` -> `EuWestEnv`, the name `wrangler types` gives the same environment (`dev-env` -> `DevEnv`). */
-export function environmentInterfaceName(environment: string): string {
-  const pascal = toPascalCase(environment);
-  return pascal.endsWith("Env") ? pascal : `${pascal}Env`;
 }
 
 /**

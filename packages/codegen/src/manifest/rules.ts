@@ -7,6 +7,7 @@ import { entries, isDict, type Dict } from "./rule-input.ts";
 import { checkWorkers } from "./worker-rules.ts";
 import { checkStores } from "./store-rules.ts";
 import { checkSecretHygiene } from "./hygiene-rules.ts";
+import { checkEnvironmentTypeNames } from "./env-type-rules.ts";
 import { checkPassthrough } from "./passthrough-rules.ts";
 import { checkBindings } from "./binding-rules.ts";
 import { checkWorkerEnvironments } from "./worker-env-rules.ts";
@@ -35,6 +36,7 @@ export function checkRules(raw: unknown, context: RuleContext): ManifestIssue[] 
   return [
     ...checkKeys(raw),
     ...checkEnvironments(raw),
+    ...checkEnvironmentTypeNames(raw),
     ...checkWorkers(raw, context),
     ...checkBindings(raw),
     ...checkWorkerEnvironments(raw),
