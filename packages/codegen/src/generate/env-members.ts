@@ -11,11 +11,15 @@ export interface EnvMember {
   readonly field: string;
 }
 
+/** Each kind with its field split once into a path (`queues.producers` -> ["queues", "producers"]). */
+const KINDS = BINDING_KINDS.map((kind) => ({ kind, path: kind.field.split(".") }));
+
 export function renderEnvMembers(config: Readonly<Record<string, unknown>>, context: TypeContext): EnvMember[] {
   const members: EnvMember[] = [];
   const taken = new Set<string>();
-  for (const kind of BINDING_KINDS) {
-    for (const entry of entriesOf(kind, valueAt(config, kind.field))) {
+  for (const { kind, path } of KINDS) {
+    if (config[path[0]!] === undefined) continue;
+    for (const entry of entriesOf(kind, valueAt(config, path))) {
       const name = typeof kind.name === "string" ? entry[kind.name] : kind.name(entry);
       // A nameless entry is Wrangler's error to report (its config check); a repeated name is written once.
       if (typeof name !== "string" || name === "" || taken.has(name)) continue;
@@ -26,9 +30,9 @@ export function renderEnvMembers(config: Readonly<Record<string, unknown>>, cont
   return members;
 }
 
-function valueAt(config: Readonly<Record<string, unknown>>, field: string): unknown {
+function valueAt(config: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
   let value: unknown = config;
-  for (const key of field.split(".")) value = isObject(value) ? value[key] : undefined;
+  for (const key of path) value = isObject(value) ? value[key] : undefined;
   return value;
 }
 

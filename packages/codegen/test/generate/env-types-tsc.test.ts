@@ -5,7 +5,7 @@
 // NodeNext resolution, which needs the extension the generated file keeps.
 import { execFile } from "node:child_process";
 import { cp, readdir, realpath, rm, symlink, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { renderAll } from "../../src/generate/render-all.ts";
@@ -15,6 +15,7 @@ import { BIN, FIXTURES, PACKAGE_DIR, loadFixture, makeTempDir, writeFiles } from
 import type { ResolvedManifest, ResolvedWorker } from "../../src/manifest/model.ts";
 import { readRawConfig, workerFromRawConfig } from "./oracle/raw-config.ts";
 import { runWranglerTypes } from "./oracle/wrangler-types.ts";
+import { stubEntry } from "./oracle/stub-entry.ts";
 
 const run = promisify(execFile);
 let root = "";
@@ -65,7 +66,11 @@ beforeAll(async () => {
     const files = renderAll(manifest).filter((file) => file.kind === "env-types");
     await writeFiles(join(root, "fixtures", fixture.name), files);
     for (const worker of manifest.workers) {
-      await writeFile(join(root, "fixtures", fixture.name, worker.dir, "src/consumer.ts"), consumerFor(worker, "./env.generated.ts"));
+      const dir = join(root, "fixtures", fixture.name, worker.dir);
+      await writeFile(join(dir, "src/consumer.ts"), consumerFor(worker, "./env.generated.ts"));
+      // The main module the Env types import Durable Object and workflow classes from.
+      await mkdir(dirname(join(dir, worker.main)), { recursive: true });
+      await writeFile(join(dir, worker.main), stubEntry(worker.environments.map((env) => env.config), worker.main));
     }
   }
   for (const name of await readdir(TABLE_FIXTURES)) {
