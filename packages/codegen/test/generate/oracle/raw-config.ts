@@ -1,13 +1,15 @@
-// Wrangler configs as the fixtures hold them (JSONC on disk), read with TypeScript's JSONC reader and
-// turned into what the Env types renderer reads: one complete config per environment.
+// Wrangler configs as written by hand (TOML, JSON or JSONC on disk; JSONC read with TypeScript's
+// reader) turned into what the Env types renderer reads: one complete config per environment.
 import { readFile } from "node:fs/promises";
+import { parse as parseToml } from "smol-toml";
 import ts from "typescript";
 import type { EnvTypesWorker } from "../../../src/generate/env-types.ts";
 
 export type RawConfig = Record<string, unknown> & { env?: Record<string, Record<string, unknown>> };
 
 export async function readRawConfig(path: string): Promise<RawConfig> {
-  return parseJsonc(await readFile(path, "utf8"), path);
+  const text = await readFile(path, "utf8");
+  return path.endsWith(".toml") ? (parseToml(text) as RawConfig) : parseJsonc(text, path);
 }
 
 export function parseJsonc(text: string, path: string): RawConfig {
@@ -22,7 +24,11 @@ export function topLevelOf(config: RawConfig): Record<string, unknown> {
   return top;
 }
 
-/** The fixture's sections as the renderer's input: the top level is `defaultEnvironment`. */
+/**
+ * The config's sections as the renderer's input: the top level is `defaultEnvironment`. A named
+ * section gets what Wrangler inherits into it and the renderer reads: `main` (the renderer falls
+ * back to the worker's) and `assets`, the one inheritable binding.
+ */
 export function workerFromRawConfig(
   config: RawConfig,
   options: { id: string; configFile: string; envTypesFile: string; defaultEnvironment: string },
@@ -41,7 +47,7 @@ export function workerFromRawConfig(
         environment,
         isDefault: false,
         workerName: typeof section["name"] === "string" ? section["name"] : `${name}-${environment}`,
-        config: section,
+        config: section["assets"] === undefined && top["assets"] !== undefined ? { ...section, assets: top["assets"] } : section,
       })),
     ],
   };
