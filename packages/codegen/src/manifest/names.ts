@@ -116,3 +116,9 @@ export function toPascalCase(name: string): string {
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join("");
 }
+
+/** `eu-west` -> `EuWestEnv`: the interface `wrangler types` gives an environment (`dev-env` -> `DevEnv`). */
+export function environmentInterfaceName(environment: string): string {
+  const pascal = toPascalCase(environment);
+  return pascal.endsWith("Env") ? pascal : `${pascal}Env`;
+}

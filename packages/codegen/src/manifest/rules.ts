@@ -8,6 +8,7 @@ import { checkWorkers } from "./worker-rules.ts";
 import { checkStores } from "./store-rules.ts";
 import { checkSecretHygiene } from "./hygiene-rules.ts";
 import { checkPortability, type PortableContext } from "./portable-rules.ts";
+import { checkEnvironmentTypeNames } from "./env-type-rules.ts";
 import { checkPassthrough } from "./passthrough-rules.ts";
 import { checkBindings } from "./binding-rules.ts";
 import { checkWorkerEnvironments } from "./worker-env-rules.ts";
@@ -36,6 +37,7 @@ export function checkRules(raw: unknown, context: RuleContext): ManifestIssue[] 
   return [
     ...checkKeys(raw),
     ...checkEnvironments(raw),
+    ...checkEnvironmentTypeNames(raw),
     ...checkWorkers(raw, context),
     ...checkBindings(raw),
     ...checkWorkerEnvironments(raw),

@@ -47,11 +47,18 @@ function parseJsonc(text: string): unknown {
   return JSON.parse(text.replace(/^\/\/.*$/gm, ""));
 }
 
-/** What the model says `<Env>Env` must contain. */
+/**
+ * What the model says `<Env>Env` holds of what the manifest owns: its Secrets Store bindings, the
+ * per-Worker secrets it declares (`workerSecrets`, Wrangler's `secrets.required`) and its vars.
+ * Every other member comes from Wrangler's binding kinds and is checked against `wrangler types`
+ * itself (env-types-oracle.test.ts).
+ */
 export function expectedEnvironmentShape(env: ResolvedWorkerEnvironment): Map<string, MemberShape> {
   const shape = new Map<string, MemberShape>();
   for (const b of env.secrets) shape.set(b.binding, { optional: false, types: ["SecretsStoreSecret"] });
-  for (const v of env.vars) shape.set(v.name, { optional: false, types: [canonicalVar(v.value)] });
+  const required = (env.config["secrets"] as { required?: string[] } | undefined)?.required ?? [];
+  for (const name of required) shape.set(name, { optional: false, types: ["string"] });
+  for (const v of env.vars) if (!required.includes(v.name)) shape.set(v.name, { optional: false, types: [canonicalVar(v.value)] });
   return shape;
 }
 
@@ -68,14 +75,18 @@ export function expectedAggregateShape(worker: ResolvedWorker): Map<string, Memb
   return aggregate;
 }
 
-/** The generated env types declare exactly the model's members, per environment and aggregated. */
+/** The generated env types declare the model's members exactly, per environment and aggregated. */
 export function expectEnvTypesMatchWorker(source: string, worker: ResolvedWorker): void {
   const interfaces = readInterfaces(source);
+  const owned = (members: Map<string, MemberShape> | undefined, expected: Map<string, MemberShape>) =>
+    new Map([...(members ?? [])].filter(([name]) => expected.has(name)));
   for (const env of worker.environments) {
     const name = environmentInterfaceName(env.environment);
-    expect(sortedEntries(interfaces.get(name)), name).toEqual(sortedEntries(expectedEnvironmentShape(env)));
+    const expected = expectedEnvironmentShape(env);
+    expect(sortedEntries(owned(interfaces.get(name), expected)), name).toEqual(sortedEntries(expected));
   }
-  expect(sortedEntries(interfaces.get("Env")), "Env").toEqual(sortedEntries(expectedAggregateShape(worker)));
+  const aggregate = expectedAggregateShape(worker);
+  expect(sortedEntries(owned(interfaces.get("Env"), aggregate)), "Env").toEqual(sortedEntries(aggregate));
   const names = worker.environments.map((env) => JSON.stringify(env.environment)).join(" | ");
   expect(source).toContain(`export type EnvironmentName = ${names};`);
 }

@@ -1,13 +1,12 @@
 // The real wrangler as the oracle: every generated config must dry-run deploy cleanly in every
-// environment, and `wrangler types` must derive the same bindings the generated Env declares.
+// environment with the model's bindings. (`wrangler types` is the Env types' oracle in
+// env-types-oracle.test.ts.)
 import { spawn } from "node:child_process";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { renderAll } from "../../src/generate/render-all.ts";
-import { environmentInterfaceName } from "../../src/generate/env-types.ts";
-import { expectedAggregateShape, expectedEnvironmentShape, sortedEntries } from "./expect-model.ts";
-import { BIN, FIXTURES, canonicalVar, loadFixture, makeTempDir, mapLimit, readInterfaces, writeFiles, type InterfaceShapes, type MemberShape } from "./support.ts";
+import { BIN, FIXTURES, loadFixture, makeTempDir, mapLimit, writeFiles } from "./support.ts";
 import type { ResolvedManifest, ResolvedWorker, ResolvedWorkerEnvironment } from "../../src/manifest/model.ts";
 import type { VarValue } from "../../src/manifest/define.ts";
 
@@ -44,7 +43,7 @@ interface RunResult {
 interface Job {
   readonly fixture: string;
   readonly worker: string;
-  /** An environment name, "" for the top level, or "types". */
+  /** An environment name, "" for the top level. */
   readonly kind: string;
   readonly cwd: string;
   readonly args: readonly string[];
@@ -81,10 +80,6 @@ beforeAll(async () => {
       await writeWorkerInputs(root, worker);
       const config = `${worker.dir}/${worker.configFile}`;
       const base = { fixture: fixture.name, worker: worker.id, cwd: root };
-      const out = `.oracle/${worker.id}/worker-configuration.d.ts`;
-      await mkdir(join(root, dirname(out)), { recursive: true });
-      // The runtime half of the output is irrelevant here and triples the run time.
-      jobs.push({ ...base, kind: "types", args: ["types", "-c", config, "--include-runtime=false", out] });
       for (const env of worker.environments) {
         // `--env=` names the top level explicitly; without it wrangler warns about multiple environments.
         const envArg = env.isDefault ? "--env=" : `--env=${env.environment}`;
@@ -182,54 +177,4 @@ describe.each(FIXTURES)("wrangler as oracle: $name", (fixture) => {
       }
     }
   });
-
-  test("wrangler types derives the bindings and literal types the generated Env declares", async () => {
-    const { root } = roots.get(fixture.name)!;
-    for (const worker of workers()) {
-      const result = results.get(key({ fixture: fixture.name, worker: worker.id, kind: "types" }))!;
-      expect(result.code, result.output).toBe(0);
-      expect(result.output).not.toMatch(/WARNING/);
-      // Until the Env types cover every binding kind (issue 8, part 2), compare the kinds they cover.
-      const covered = coveredNames(worker);
-      const only = (shapes: InterfaceShapes): InterfaceShapes =>
-        new Map([...shapes].map(([name, members]) => [name, new Map([...members].filter(([member]) => covered.has(member)))]));
-      const theirs = only(readInterfaces(await readFile(join(root, `.oracle/${worker.id}/worker-configuration.d.ts`), "utf8")));
-      const ours = only(readInterfaces(await readFile(join(root, worker.dir, worker.envTypesFile), "utf8")));
-      const onlyShape = (shape: Map<string, MemberShape>) => new Map([...shape].filter(([member]) => covered.has(member)));
-
-      // wrangler 4.164 emits `Cloudflare.<Name>Env` for each [env.*] but none for the top level.
-      for (const env of worker.environments.filter((candidate) => !candidate.isDefault)) {
-        const name = environmentInterfaceName(env.environment);
-        expect(sortedEntries(theirs.get(name)), `${worker.id} ${name} (wrangler)`).toEqual(sortedEntries(ours.get(name)));
-      }
-      expect(sortedEntries(theirs.get("Env")), `${worker.id} Env (wrangler)`).toEqual(sortedEntries(ours.get("Env")));
-
-      // The top level has no wrangler interface: check ours against the model and the dry run.
-      const top = worker.environments.find((env) => env.isDefault)!;
-      const topName = environmentInterfaceName(top.environment);
-      expect(sortedEntries(ours.get(topName))).toEqual(sortedEntries(onlyShape(expectedEnvironmentShape(top))));
-      expect(sortedEntries(ours.get("Env"))).toEqual(sortedEntries(onlyShape(expectedAggregateShape(worker))));
-      const dryRun = readDryRunBindings(results.get(key({ fixture: fixture.name, worker: worker.id, kind: "" }))!.output);
-      const fromDryRun = new Map<string, MemberShape>(
-        [...dryRun].filter(([name]) => covered.has(name)).map(([name, b]) => [
-          name,
-          { optional: false, types: [b.resource === "Secrets Store Secret" ? "SecretsStoreSecret" : canonicalDryRunVar(b.value)] },
-        ]),
-      );
-      expect(sortedEntries(fromDryRun), `${worker.id} ${topName} (dry run)`).toEqual(sortedEntries(ours.get(topName)));
-    }
-  });
 });
-
-/** Secrets Store bindings and vars of plain values: what the generated Env types cover today. */
-function coveredNames(worker: ResolvedWorker): Set<string> {
-  return new Set(
-    worker.environments.flatMap((env) => [...env.secrets.map((b) => b.binding), ...env.vars.filter((v) => typeof v.value !== "object").map((v) => v.name)]),
-  );
-}
-
-/** The fixtures keep string vars under 40 characters, so the dry-run text is the whole value. */
-function canonicalDryRunVar(shown: string): string {
-  if (shown.startsWith('"')) return canonicalVar(shown.slice(1, -1));
-  return canonicalVar(JSON.parse(shown) as number | boolean);
-}
