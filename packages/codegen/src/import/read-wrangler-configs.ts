@@ -46,12 +46,14 @@ export async function readWranglerConfigs(paths: readonly string[], options: { c
       continue;
     }
     let config: Record<string, unknown>;
+    let env: string | undefined;
     try {
       config = wrangler.experimental_readRawConfig({ config: path }).rawConfig as Record<string, unknown>;
       const named = typeof config.env === "object" && config.env !== null ? Object.keys(config.env) : [];
-      for (const env of [undefined, ...named]) judge(wrangler.unstable_readConfig, path, env);
+      for (env of [undefined, ...named]) wrangler.unstable_readConfig({ config: path, ...(env === undefined ? {} : { env }) }, { hideWarnings: true });
     } catch (error) {
-      errors.push(`${file}: Wrangler rejects this config:\n${indent(complaint(error))}\n  fix: correct it until \`wrangler deploy --dry-run -c ${file}\` accepts it, then import again`);
+      const where = env === undefined ? "" : ` (with --env ${env})`;
+      errors.push(`${file}${lineOf(error)}: Wrangler rejects this config${where}:\n${indent(complaint(error))}\n  fix: correct it until \`wrangler deploy --dry-run -c ${file}${env === undefined ? "" : ` --env ${env}`}\` accepts it, then import again`);
       continue;
     }
     configs.push({ file, dir, configFile: basename(path), config, devVars: readDevVarNames(dirname(path), options.root) });
@@ -59,18 +61,19 @@ export async function readWranglerConfigs(paths: readonly string[], options: { c
   return errors.length > 0 ? { ok: false, errors } : { ok: true, configs };
 }
 
-/** Wrangler's full reading of one environment (the top level when `env` is undefined); throws what Wrangler throws. */
-function judge(readConfig: (args: { config: string; env?: string }, options: { hideWarnings: boolean }) => unknown, config: string, env: string | undefined): void {
-  try {
-    readConfig({ config, ...(env === undefined ? {} : { env }) }, { hideWarnings: true });
-  } catch (error) {
-    throw env === undefined ? error : new Error(`in [env.${env}]: ${complaint(error)}`);
-  }
+/** `:LINE:COLUMN` when Wrangler's parser says where (a TOML or JSON syntax error). */
+function lineOf(error: unknown): string {
+  const location = (error as { location?: { line?: unknown; column?: unknown } } | undefined)?.location;
+  return typeof location?.line === "number" ? `:${location.line}${typeof location.column === "number" ? `:${location.column}` : ""}` : "";
 }
 
 function complaint(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\u001b\[[0-9;]*m/g, "").trim();
+  return text
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .join("\n");
 }
 
 const indent = (text: string) => text.split("\n").map((line) => `  ${line}`).join("\n");
