@@ -1,0 +1,114 @@
+// Real public configs (test/fixtures/real-configs, sources in sources.json): each repository is
+// imported as a whole, generated in place, and read back by Wrangler itself, environment by
+// environment. Wrangler's reading must be the same before and after (bindings of every kind,
+// routes, triggers, migrations, settings), except the few differences listed below with the reason
+// the manifest cannot say them; the test fails on any other difference, and on a listed one that
+// no longer happens.
+import { spawn } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import sources from "../fixtures/real-configs/sources.json" with { type: "json" };
+import { CODEGEN_DIR, makeSandbox, removeSandbox, runCli } from "../helpers/sandbox.ts";
+import { mapLimit } from "../generate/support.ts";
+import { KNOWN_DIFFERENCES, type Difference } from "./known-differences.ts";
+
+// One wrangler import for the whole file (about 5 s here).
+const wrangler = await import("wrangler");
+const FIXTURES = join(CODEGEN_DIR, "test/fixtures/real-configs");
+
+type Reading = Record<string, unknown>;
+
+/** Configs also compared through `wrangler deploy --dry-run` (about 10 s a run here), with the entry module each needs. */
+const DRY_RUN: Readonly<Record<string, readonly { readonly file: string; readonly entry: string }[]>> = {
+  "lifeodyssey/animichi": [{ file: "workers/catalog/wrangler.toml", entry: "workers/catalog/src/index.ts" }],
+  "backrunner/skillscat": [{ file: "apps/web/wrangler.indexing.toml", entry: "apps/web/workers/indexing.ts" }],
+};
+const STUB_ENTRY = 'export default { fetch() { return new Response("ok") } }\n';
+const WRANGLER_BIN = join(CODEGEN_DIR, "node_modules/.bin/wrangler");
+
+/** The binding table `wrangler deploy --dry-run` prints for each environment ("" is the top level). */
+async function dryRunTables(cwd: string, file: string, envs: readonly string[]): Promise<Map<string, string>> {
+  const tables = await mapLimit(envs, 2, async (env) => {
+    const args = ["deploy", "--dry-run", "--outdir", `.dry-run/${env || "top"}`, "-c", file, `--env=${env}`];
+    const output = await new Promise<string>((done, fail) => {
+      const child = spawn(WRANGLER_BIN, args, { cwd, env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CI: "true", NO_COLOR: "1" } });
+      let text = "";
+      child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      child.on("error", fail);
+      child.on("close", (code) => (code === 0 ? done(text) : fail(new Error(`wrangler ${args.join(" ")} exited ${code}:\n${text}`))));
+    });
+    const table = /Your Worker has access to the following bindings:\n([\s\S]*?)\n\s*\n/.exec(output.replace(/\u001b\[[0-9;]*m/g, ""));
+    return [env, table?.[1] ?? ""] as const;
+  });
+  return new Map(tables);
+}
+
+/** Wrangler's reading of a config for its top level ("") and each [env.*], as JSON data. */
+function readEnvironments(path: string): Map<string, Reading> {
+  const raw = wrangler.experimental_readRawConfig({ config: path }).rawConfig as { env?: Record<string, unknown> };
+  const out = new Map<string, Reading>();
+  for (const env of ["", ...Object.keys(raw.env ?? {})]) {
+    const reading = wrangler.unstable_readConfig({ config: path, ...(env === "" ? {} : { env }) }, { hideWarnings: true });
+    out.set(env, JSON.parse(JSON.stringify(reading)) as Reading);
+  }
+  return out;
+}
+
+function differences(file: string, before: Map<string, Reading>, after: Map<string, Reading>): Difference[] {
+  const out: Difference[] = [];
+  for (const env of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(env) ?? {};
+    const b = after.get(env) ?? {};
+    for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (!isDeepStrictEqual(a[field], b[field])) out.push({ file, env, field });
+    }
+  }
+  return out;
+}
+
+const sandboxes: string[] = [];
+afterAll(() => sandboxes.forEach(removeSandbox));
+
+describe.each(sources.repositories)("$repository", (repository) => {
+  it(`imports its ${repository.files.length} configs at once; after generate, Wrangler reads every environment of every config the same`, async () => {
+    const dir = makeSandbox(`real-${repository.folder}`);
+    sandboxes.push(dir);
+    cpSync(join(FIXTURES, repository.folder), dir, { recursive: true });
+    for (const stub of "stubs" in repository ? repository.stubs : []) {
+      mkdirSync(dirname(join(dir, stub)), { recursive: true });
+      writeFileSync(join(dir, stub), "");
+    }
+    const files = repository.files.map((file) => (typeof file === "string" ? file : file.path));
+    const before = new Map(files.map((file) => [file, readEnvironments(join(dir, file))]));
+    const dryRuns = DRY_RUN[repository.repository] ?? [];
+    for (const { entry } of dryRuns) {
+      mkdirSync(dirname(join(dir, entry)), { recursive: true });
+      writeFileSync(join(dir, entry), STUB_ENTRY);
+    }
+    const tablesBefore = await Promise.all(dryRuns.map(({ file }) => dryRunTables(dir, file, [...before.get(file)!.keys()])));
+
+    const imported = runCli(["import", ...files], { cwd: dir });
+    expect(imported.stderr).not.toMatch(/^error/m);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain("Next: review secrets.manifest.ts, then run `secrets-manifest generate --force`.");
+
+    const generated = runCli(["generate", "--force"], { cwd: dir });
+    expect(generated.status, generated.stderr).toBe(0);
+    for (const file of files) expect(readFileSync(join(dir, file), "utf8"), file).toMatch(/generated|Generated|GENERATED/);
+
+    const found = files.flatMap((file) => differences(file, before.get(file)!, readEnvironments(join(dir, file))));
+    const known = KNOWN_DIFFERENCES.filter((d) => d.repository === repository.repository).map(({ file, env, field }) => ({ file, env, field }));
+    expect(found).toEqual(known);
+
+    for (const [index, { file }] of dryRuns.entries()) {
+      const tables = await dryRunTables(dir, file, [...before.get(file)!.keys()]);
+      for (const [env, table] of tablesBefore[index]!) {
+        expect(table, `${file} --env=${env}`).toMatch(/^env\./m);
+        expect(tables.get(env), `${file} --env=${env}`).toBe(table);
+      }
+    }
+  }, 300_000);
+});
