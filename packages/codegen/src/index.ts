@@ -26,7 +26,7 @@ export type {
   ResolvedWorkerEnvironment,
 } from "./manifest/model.ts";
 export { renderAll } from "./generate/render-all.ts";
-export { renderWranglerToml } from "./generate/wrangler-toml.ts";
+export { renderWranglerConfig, renderWranglerJson, renderWranglerToml } from "./generate/render-wrangler-config.ts";
 export { renderEnvTypes } from "./generate/env-types.ts";
 export { renderProvisionScript } from "./generate/provision-script.ts";
 export { prepareGeneration } from "./pipeline.ts";

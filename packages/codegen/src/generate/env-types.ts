@@ -41,7 +41,8 @@ export function environmentInterfaceName(environment: string): string {
 
 /** A var's TypeScript literal type, as `wrangler types` writes it. */
 export function varLiteralType(value: VarValue): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  // JSON vars (objects, arrays) are typed by i8-envtypes' renderer; until then, their JSON text.
+  return typeof value === "string" || typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 function membersOf(env: ResolvedWorkerEnvironment): Member[] {

@@ -38,10 +38,20 @@ function prelude(plan: ProvisionPlan): string[] {
 
 function remoteBody(plan: ProvisionPlan): string[] {
   const env = plan.environment;
+  if (env.storeId === undefined) {
+    return [`echo ${q(`No worker binds a secret in ${env.name} and environments.${env.name} has no storeId in ${plan.manifestPath}: nothing to create.`)}`];
+  }
   const lines = [
-    `# Creates the ${env.name} secrets in the Secrets Store of account ${env.accountId}.`,
+    `# Creates the ${env.name} secrets in the Secrets Store of account ${env.accountId ?? "$CLOUDFLARE_ACCOUNT_ID"}.`,
     "# Secrets that already exist are skipped; change a value with `wrangler secrets-store secret update`.",
-    `export CLOUDFLARE_ACCOUNT_ID=${q(env.accountId)}`,
+    ...(env.accountId === undefined
+      ? [
+          'if [[ -z "${CLOUDFLARE_ACCOUNT_ID:-}" ]]; then',
+          `  echo ${q(`environments.${env.name} has no accountId in ${plan.manifestPath}: set it there, or export CLOUDFLARE_ACCOUNT_ID.`)} >&2`,
+          "  exit 1",
+          "fi",
+        ]
+      : [`export CLOUDFLARE_ACCOUNT_ID=${q(env.accountId)}`]),
     `environment=${q(env.name)}`,
     `store_id=${q(env.storeId)}`,
     `manifest=${q(plan.manifestPath)}`,

@@ -51,7 +51,7 @@ export function planProvisioning(options: { manifest: ResolvedManifest; environm
     throw new Error(`Unknown environment "${options.environment}" (the manifest declares: ${known}).`);
   }
   const remote = manifest.secrets.map((secret) => ({
-    storeName: `${environment.secretPrefix}${secret.name}`,
+    storeName: secret.storeNames[environment.name]!,
     scopes: secret.scopes.join(","),
     comment: secret.description,
   }));

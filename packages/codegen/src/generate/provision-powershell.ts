@@ -57,10 +57,19 @@ function prelude(plan: ProvisionPlan): string[] {
 
 function remoteBody(plan: ProvisionPlan): string[] {
   const env = plan.environment;
+  if (env.storeId === undefined) {
+    return [`Write-Output ${q(`No worker binds a secret in ${env.name} and environments.${env.name} has no storeId in ${plan.manifestPath}: nothing to create.`)}`];
+  }
   const lines = [
-    `# Creates the ${env.name} secrets in the Secrets Store of account ${env.accountId}.`,
+    `# Creates the ${env.name} secrets in the Secrets Store of account ${env.accountId ?? "$env:CLOUDFLARE_ACCOUNT_ID"}.`,
     "# Secrets that already exist are skipped; change a value with `wrangler secrets-store secret update`.",
-    `$env:CLOUDFLARE_ACCOUNT_ID = ${q(env.accountId)}`,
+    ...(env.accountId === undefined
+      ? [
+          "if ([string]::IsNullOrEmpty($env:CLOUDFLARE_ACCOUNT_ID)) {",
+          `  Stop-Provisioning ${q(`environments.${env.name} has no accountId in ${plan.manifestPath}: set it there, or set CLOUDFLARE_ACCOUNT_ID.`)}`,
+          "}",
+        ]
+      : [`$env:CLOUDFLARE_ACCOUNT_ID = ${q(env.accountId)}`]),
     `$Environment = ${q(env.name)}`,
     `$StoreId = ${q(env.storeId)}`,
     `$Manifest = ${q(plan.manifestPath)}`,

@@ -1,5 +1,5 @@
 // Every file the manifest generates, in path order so that output and diffs are deterministic.
-import { renderWranglerToml } from "./wrangler-toml.ts";
+import { renderWranglerConfig } from "./render-wrangler-config.ts";
 import { renderEnvTypes } from "./env-types.ts";
 import { provisionScriptPath, renderProvisionScript } from "./provision-script.ts";
 import type { ProvisionShell, ProvisionTarget } from "./provision-plan.ts";
@@ -19,7 +19,7 @@ export function renderAll(manifest: ResolvedManifest): GeneratedFile[] {
       path: joinPosix(worker.dir, worker.configFile),
       kind: "wrangler-config",
       worker: worker.id,
-      contents: renderWranglerToml(worker, manifest),
+      contents: renderWranglerConfig(worker, manifest),
     });
     files.push({
       path: joinPosix(worker.dir, worker.envTypesFile),

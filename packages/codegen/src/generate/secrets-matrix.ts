@@ -8,8 +8,8 @@ import { indexReadersBySecret } from "../manifest/readers.ts";
 export interface SecretsMatrix {
   readonly environments: readonly {
     readonly name: string;
-    readonly accountId: string;
-    readonly storeId: string;
+    readonly accountId: string | null;
+    readonly storeId: string | null;
     readonly secrets: readonly {
       readonly secret: string;
       readonly storeSecretName: string;
@@ -27,11 +27,11 @@ export function planSecretsMatrix(manifest: ResolvedManifest): SecretsMatrix {
       const readers = indexReadersBySecret(manifest, env.name);
       return {
         name: env.name,
-        accountId: env.accountId,
-        storeId: env.storeId,
+        accountId: env.accountId ?? null,
+        storeId: env.storeId ?? null,
         secrets: manifest.secrets.map((secret) => ({
           secret: secret.name,
-          storeSecretName: `${env.secretPrefix}${secret.name}`,
+          storeSecretName: secret.storeNames[env.name]!,
           scopes: secret.scopes,
           readers: (readers.get(secret.name) ?? []).map((reading) => ({
             worker: reading.worker.id,
@@ -78,7 +78,7 @@ export function renderSecretsMatrixMarkdown(manifest: ResolvedManifest): string 
       "",
       `## ${env.name}${env.name === manifest.defaultEnvironment ? " (default)" : ""}`,
       "",
-      `Account \`${env.accountId}\`, store \`${env.storeId}\`. Cells name the binding each Worker reads the secret through.`,
+      `${env.accountId === null ? "Account from CLOUDFLARE_ACCOUNT_ID" : `Account \`${env.accountId}\``}, ${env.storeId === null ? "no store" : `store \`${env.storeId}\``}. Cells name the binding each Worker reads the secret through.`,
       "",
       `| Secret in the store | ${workers.map(code).join(" | ")} |`,
       `|---|${workers.map(() => ":-:").join("|")}|`,

@@ -20,8 +20,10 @@ export interface ResolvedManifest {
 export interface ResolvedEnvironment {
   readonly name: string;
   readonly isDefault: boolean;
-  readonly accountId: string;
-  readonly storeId: string;
+  /** Written as `account_id`; absent: wrangler and provisioning use CLOUDFLARE_ACCOUNT_ID. */
+  readonly accountId: string | undefined;
+  /** Absent only when no worker binds a secret in this environment. */
+  readonly storeId: string | undefined;
   /** "" when the environment has no prefix. */
   readonly secretPrefix: string;
 }
@@ -31,6 +33,8 @@ export interface ResolvedSecret {
   readonly description: string | undefined;
   readonly scopes: readonly SecretScope[];
   readonly rotateEveryDays: number | undefined;
+  /** Its name in each environment's store, by environment: `storeNames[env]` or the prefix + name. */
+  readonly storeNames: Readonly<Record<string, string>>;
   /** App ids of the workers that bind it, in worker order. */
   readonly boundBy: readonly string[];
 }
@@ -40,14 +44,18 @@ export interface ResolvedWorker {
   readonly id: string;
   /** App folder relative to the output root, POSIX (default `apps/<id>`). */
   readonly dir: string;
-  /** `wrangler-<id>.toml` */
+  /** File name inside `dir`, as chosen (default `wrangler-<id>.toml`). */
   readonly configFile: string;
-  /** Relative to `dir`: `src/env.generated.ts`. */
+  readonly configFormat: ConfigFormat;
+  /** Relative to `dir` (default `src/env.generated.ts`). */
   readonly envTypesFile: string;
+  /** The worker's own settings; an environment may override them (see `environments[*].config`). */
   readonly main: string;
   readonly compatibilityDate: string;
   readonly compatibilityFlags: readonly string[];
-  /** One per manifest environment, in manifest environment order (default first). */
+  /** Top-level-only Wrangler fields (`keep_vars`, `alias`, `dev`, ...), written once at the top. */
+  readonly topLevelSettings: Readonly<Record<string, unknown>>;
+  /** Only the environments it lives in (`deployTo`), in manifest environment order, default first. */
   readonly environments: readonly ResolvedWorkerEnvironment[];
 }
 
@@ -60,7 +68,17 @@ export interface ResolvedWorkerEnvironment {
   readonly vars: readonly ResolvedVar[];
   /** Declaration order. */
   readonly secrets: readonly ResolvedBinding[];
+  /**
+   * The complete Wrangler environment as Wrangler reads it for `--env <name>` (the default
+   * environment: the top level): merge rule applied, in Wrangler's field names, JSON data only.
+   * Holds name, main, compatibility_date, compatibility_flags (when any), account_id (when known),
+   * every passthrough field, vars (when any), secrets (the manifest's `workerSecrets`) and
+   * secrets_store_secrets (when any). Key order is write order.
+   */
+  readonly config: Readonly<Record<string, unknown>>;
 }
+
+export type ConfigFormat = "toml" | "json" | "jsonc";
 
 export interface ResolvedVar {
   readonly name: string;
@@ -72,7 +90,7 @@ export interface ResolvedBinding {
   readonly binding: string;
   /** The manifest's secret name (unprefixed). */
   readonly secret: string;
-  /** The secret's name in the store: the environment's prefix + the secret name. */
+  /** The secret's name in the store: `storeNames[env]`, else the environment's prefix + the secret name. */
   readonly storeSecretName: string;
   readonly storeId: string;
 }

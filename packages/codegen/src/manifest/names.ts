@@ -62,10 +62,28 @@ export const RELATIVE_DIR: NameRule = {
   maxLength: 255,
 };
 
-/** Entry points: a relative file path without `..`. */
+/**
+ * Entry points: a relative module path inside the app folder, as Cloudflare's docs and build tools
+ * write them (`src/index.ts`, `./src/index.ts`, `dist/index.js`, `.output/server/index.mjs`). No
+ * `..` segment and no leading `/`; a build output need not exist when the manifest is generated.
+ */
 export const MAIN_PATH: NameRule = {
-  pattern: /^(?!\.\.?\/)[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*\.(?:ts|js|mjs|mts|tsx|jsx)$/,
-  expected: "a relative path to the entry module inside the app folder, e.g. src/index.ts",
+  pattern: /^(?:\.\/)?(?!\.{1,2}(?:\/|$))[A-Za-z0-9_.][A-Za-z0-9._-]*(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_.][A-Za-z0-9._-]*)*\.(?:ts|js|mjs|cjs|mts|cts|tsx|jsx|py)$/,
+  expected: "a relative path to the entry module inside the app folder, e.g. src/index.ts, ./src/index.ts or dist/index.js",
+  maxLength: 255,
+};
+
+/** A Wrangler config file name inside the app folder; its extension picks the format. */
+export const CONFIG_FILE: NameRule = {
+  pattern: /^(?!\.{1,2}$)[A-Za-z0-9_.][A-Za-z0-9._-]*\.(?:toml|json|jsonc)$/,
+  expected: "a file name (no folder) ending in .toml, .json or .jsonc, e.g. wrangler.jsonc",
+  maxLength: 128,
+};
+
+/** The generated Env types file, relative to the app folder. */
+export const ENV_TYPES_PATH: NameRule = {
+  pattern: /^(?!\.{1,2}(?:\/|$))[A-Za-z0-9_.][A-Za-z0-9._-]*(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9_.][A-Za-z0-9._-]*)*\.ts$/,
+  expected: "a relative .ts path inside the app folder, e.g. src/env.generated.ts",
   maxLength: 255,
 };
 

@@ -7,6 +7,7 @@ import { entries, isDict, type Dict } from "./rule-input.ts";
 import { checkWorkers } from "./worker-rules.ts";
 import { checkStores } from "./store-rules.ts";
 import { checkSecretHygiene } from "./hygiene-rules.ts";
+import { checkPassthrough } from "./passthrough-rules.ts";
 
 export { DEFAULT_SECRETS_PER_ACCOUNT } from "./store-rules.ts";
 
@@ -33,6 +34,7 @@ export function checkRules(raw: unknown, context: RuleContext): ManifestIssue[] 
     ...checkKeys(raw),
     ...checkEnvironments(raw),
     ...checkWorkers(raw, context),
+    ...checkPassthrough(raw),
     ...checkStores(raw),
     ...checkSecretHygiene(raw),
   ];

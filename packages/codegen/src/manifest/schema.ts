@@ -3,6 +3,8 @@ import { z } from "zod";
 import { SECRET_SCOPES } from "./define.ts";
 import {
   COMPATIBILITY_FLAG,
+  CONFIG_FILE,
+  ENV_TYPES_PATH,
   HEX_ID,
   MAIN_PATH,
   RELATIVE_DIR,
@@ -64,8 +66,9 @@ export function isRealDate(value: string): boolean {
   return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
 }
 
-const varValue = z.union([z.string(), z.number().finite(), z.boolean()], {
-  error: "Invalid var value: expected a string, number or boolean.",
+// Wrangler allows JSON data in vars: text, numbers and booleans, or objects and arrays of them.
+const varValue = z.union([z.string(), z.number().finite(), z.boolean(), z.array(z.json()), z.record(z.string(), z.json())], {
+  error: "Invalid var value: expected a string, number, boolean, or JSON object or array.",
 });
 
 const secretName = named(SECRET_NAME, "secret name", "use only letters, digits, _ and -, e.g. OPENAI_API_KEY");
@@ -73,8 +76,8 @@ const secretName = named(SECRET_NAME, "secret name", "use only letters, digits, 
 const vars = z.record(z.string(), varValue);
 
 export const environmentSchema = z.strictObject({
-  accountId: named(HEX_ID, "account id", "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)"),
-  storeId: named(HEX_ID, "store id", "copy the store id from `wrangler secrets-store store list --remote`"),
+  accountId: named(HEX_ID, "account id", "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)").optional(),
+  storeId: named(HEX_ID, "store id", "copy the store id from `wrangler secrets-store store list --remote`").optional(),
   secretPrefix: named(SECRET_PREFIX, "secret prefix", "use letters, digits, _ and -, e.g. STAGING_").optional(),
 });
 
@@ -82,23 +85,43 @@ export const secretSchema = z.strictObject({
   description: singleLine.optional(),
   scopes: z.array(z.enum(SECRET_SCOPES)).min(1).optional(),
   rotateEveryDays: z.number().int().min(1).max(3650).optional(),
+  // Keys (environment names) are checked in store-rules.ts, with the other references to environments.
+  storeNames: z.record(z.string(), named(SECRET_NAME, "stored secret name", "use only letters, digits, _ and -, e.g. CATALOG_DATABASE_URL_PROD")).optional(),
 });
 
-const workerEnvironmentSchema = z.strictObject({
+const main = named(MAIN_PATH, "entry point", "point main at the Worker's module, e.g. src/index.ts or dist/index.js");
+const compatibilityFlags = z.array(named(COMPATIBILITY_FLAG, "compatibility flag", "use a flag from the Workers compatibility flags list"));
+const storeBindings = z.union([z.array(secretName), z.record(z.string(), secretName)], {
+  error: "Invalid secrets: expected a list of secret names or an object { BINDING: \"SECRET_NAME\" }. Wrangler's own `secrets: { required: [...] }` is spelt workerSecrets here.",
+});
+// Wrangler's `secrets` field, which the manifest spells `workerSecrets`; Wrangler judges the rest.
+const workerSecrets = z.looseObject({ required: z.array(z.string()).optional() });
+
+// Our own fields are checked here; any other key is a Wrangler field and passes through (loose
+// objects). passthrough-rules.ts catches near-misses of our own keys and non-JSON values.
+const workerEnvironmentSchema = z.looseObject({
   name: named(WORKER_NAME, "Worker name", "use lowercase letters, digits and -, e.g. ai-openai-staging").optional(),
+  main: main.optional(),
+  compatibilityDate: date.optional(),
+  compatibilityFlags: compatibilityFlags.optional(),
   vars: vars.optional(),
+  secrets: storeBindings.optional(),
+  workerSecrets: workerSecrets.optional(),
 });
 
-export const workerSchema = z.strictObject({
+export const workerSchema = z.looseObject({
   name: named(WORKER_NAME, "Worker name", "use lowercase letters, digits and -, e.g. ai-openai").optional(),
-  main: named(MAIN_PATH, "entry point", "point main at the Worker's module, e.g. src/index.ts"),
+  main,
   compatibilityDate: date,
-  compatibilityFlags: z.array(named(COMPATIBILITY_FLAG, "compatibility flag", "use a flag from the Workers compatibility flags list")).optional(),
+  compatibilityFlags: compatibilityFlags.optional(),
   dir: named(RELATIVE_DIR, "app folder", "use a folder inside the repository, e.g. apps/openai").optional(),
-  secrets: z.union([z.array(secretName), z.record(z.string(), secretName)], {
-    error: "Invalid secrets: expected a list of secret names or an object { BINDING: \"SECRET_NAME\" }.",
-  }).optional(),
+  secrets: storeBindings.optional(),
   vars: vars.optional(),
+  workerSecrets: workerSecrets.optional(),
+  configFile: named(CONFIG_FILE, "config file name", "use a file name such as wrangler.jsonc, wrangler.toml or wrangler-<app>.toml").optional(),
+  envTypesFile: named(ENV_TYPES_PATH, "Env types file", "use a .ts path inside the app folder, e.g. src/env.generated.ts").optional(),
+  // Names are checked against the manifest's environments in worker-env-rules.ts.
+  deployTo: z.array(z.string()).optional(),
   environments: z.record(z.string(), workerEnvironmentSchema).optional(),
 });
 
@@ -113,6 +136,7 @@ export const manifestSchema = z.strictObject({
 
 export type ParsedManifest = z.infer<typeof manifestSchema>;
 export type ParsedWorker = z.infer<typeof workerSchema>;
+export type ParsedWorkerEnvironment = z.infer<typeof workerEnvironmentSchema>;
 
 /** Allowed keys per object, for "did you mean" on unknown keys. */
 export const KNOWN_KEYS = {

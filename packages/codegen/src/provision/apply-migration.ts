@@ -40,7 +40,9 @@ export async function applyMigration(options: ApplyMigrationOptions): Promise<Mi
 }
 
 async function runStep(step: MigrationStep, options: ApplyMigrationOptions): Promise<string> {
-  const accountEnv = { env: { CLOUDFLARE_ACCOUNT_ID: options.environment.accountId } };
+  // Without an accountId in the manifest, wrangler reads CLOUDFLARE_ACCOUNT_ID from the environment.
+  const accountId = options.environment.accountId;
+  const accountEnv: { env: Record<string, string> } = { env: accountId === undefined ? {} : { CLOUDFLARE_ACCOUNT_ID: accountId } };
   const envFlag = wranglerEnvFlag(options.environment);
   if (step.kind === "create") {
     const value = options.values.get(step.secret.secret);

@@ -46,7 +46,7 @@ export function planDesiredSecrets(manifest: ResolvedManifest, environment: stri
   const readings = indexReadersBySecret(manifest, environment);
   return manifest.secrets.map((secret) => ({
     secret: secret.name,
-    storeName: `${env.secretPrefix}${secret.name}`,
+    storeName: secret.storeNames[env.name]!,
     scopes: secret.scopes,
     comment: secret.description ?? "",
     rotateEveryDays: secret.rotateEveryDays,
@@ -75,7 +75,8 @@ export function planLocalTargets(manifest: ResolvedManifest, environment: string
       app: worker.id,
       appDir: worker.dir,
       persistTo: `${worker.dir}/${LOCAL_STATE_DIR}`,
-      storeId: env.storeId,
+      // The store rules require a store id wherever a worker binds a secret.
+      storeId: env.storeId ?? "",
       desired: byApp.get(worker.id) ?? [],
     }))
     .filter((target) => target.desired.length > 0);
@@ -90,9 +91,9 @@ export function planOwnership(manifest: ResolvedManifest, environment: string): 
   const env = requireEnvironment(manifest, environment);
   const sharing = manifest.environments.filter((other) => other.accountId === env.accountId && other.storeId === env.storeId);
   const othersWant = new Set(
-    sharing.filter((other) => other.name !== env.name).flatMap((other) => manifest.secrets.map((secret) => `${other.secretPrefix}${secret.name}`)),
+    sharing.filter((other) => other.name !== env.name).flatMap((other) => manifest.secrets.map((secret) => secret.storeNames[other.name]!)),
   );
-  const ownWant = new Set(manifest.secrets.map((secret) => `${env.secretPrefix}${secret.name}`));
+  const ownWant = new Set(manifest.secrets.map((secret) => secret.storeNames[env.name]!));
   return (storeName) => {
     if (ownWant.has(storeName)) return true;
     if (othersWant.has(storeName)) return false;

@@ -50,7 +50,14 @@ export function openStores(options: OpenStoresOptions): OpenStoresResult {
   }
   const credentials = readApiCredentials(options.env);
   if ("error" in credentials) return { ok: false, error: credentials.error };
-  const store = createRemoteStore({ accountId: env.accountId, storeId: env.storeId, credentials });
+  const accountId = env.accountId ?? options.env["CLOUDFLARE_ACCOUNT_ID"];
+  if (accountId === undefined || accountId === "") {
+    return { ok: false, error: `environments.${environment} has no accountId and CLOUDFLARE_ACCOUNT_ID is not set.\n  fix: set accountId for ${environment} in the manifest, or export CLOUDFLARE_ACCOUNT_ID` };
+  }
+  if (env.storeId === undefined) {
+    return { ok: false, error: `environments.${environment} has no storeId.\n  fix: set storeId for ${environment} in the manifest (\`wrangler secrets-store store list --remote\` lists the store ids)` };
+  }
+  const store = createRemoteStore({ accountId, storeId: env.storeId, credentials });
   return { ok: true, targets: [{ store, desired: planDesiredSecrets(manifest, environment), owns }] };
 }
 

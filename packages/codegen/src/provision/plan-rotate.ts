@@ -10,6 +10,8 @@ export type Resolved<T> = { readonly ok: true; readonly value: T } | { readonly 
 export function resolveSecretName(manifest: ResolvedManifest, environment: string, input: string): Resolved<string> {
   const names = manifest.secrets.map((secret) => secret.name);
   if (names.includes(input)) return { ok: true, value: input };
+  const stored = manifest.secrets.find((secret) => secret.storeNames[environment] === input);
+  if (stored !== undefined) return { ok: true, value: stored.name };
   const prefix = manifest.environments.find((env) => env.name === environment)?.secretPrefix ?? "";
   if (prefix !== "" && input.startsWith(prefix) && names.includes(input.slice(prefix.length))) return { ok: true, value: input.slice(prefix.length) };
   const suggestion = closest(input, names);

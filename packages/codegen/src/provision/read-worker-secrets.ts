@@ -29,13 +29,15 @@ export async function readWorkerSecrets(options: {
 }): Promise<WorkerSecrets[]> {
   const out: WorkerSecrets[] = [];
   for (const worker of options.manifest.workers) {
-    const env = worker.environments.find((candidate) => candidate.environment === options.environment.name)!;
+    const env = worker.environments.find((candidate) => candidate.environment === options.environment.name);
+    // A worker that does not live in this environment has no Worker there to read.
+    if (env === undefined) continue;
     const config = `${worker.dir}/${worker.configFile}`;
     if (!existsSync(join(options.root, config))) {
       throw new StoreError(`${config} does not exist.\n  fix: run \`secrets-manifest generate\` first: migrate deploys the generated configs`);
     }
     const result = await options.wrangler.run(["secret", "list", "--format", "json", "-c", join(options.root, config), ...wranglerEnvFlag(options.environment)], {
-      env: { CLOUDFLARE_ACCOUNT_ID: options.environment.accountId },
+      env: options.environment.accountId === undefined ? {} : { CLOUDFLARE_ACCOUNT_ID: options.environment.accountId },
     });
     const text = `${result.stdout}\n${result.stderr}`;
     if (result.status !== 0) {

@@ -69,7 +69,7 @@ function findGeneratedFiles(root: string, manifest: ResolvedManifest): string[] 
     for (const app of listDir(join(root, parent))) {
       const appDir = posix.join(parent, app);
       for (const name of listDir(join(root, appDir))) {
-        if (/^wrangler-.+\.toml$/.test(name)) found.push(posix.join(appDir, name));
+        if (WRANGLER_CONFIG_NAME.test(name)) found.push(posix.join(appDir, name));
       }
       if (existsSync(join(root, appDir, "src", "env.generated.ts"))) found.push(posix.join(appDir, "src", "env.generated.ts"));
     }
@@ -80,6 +80,9 @@ function findGeneratedFiles(root: string, manifest: ResolvedManifest): string[] 
   return found;
 }
 
+/** Config names an earlier run may have written: `wrangler-<app>.toml`, `wrangler.jsonc`, ... */
+const WRANGLER_CONFIG_NAME = /^wrangler(?:[-.].+)?\.(?:toml|json|jsonc)$/;
+
 function listDir(dir: string): string[] {
   try {
     return readdirSync(dir).sort();
@@ -89,7 +92,7 @@ function listDir(dir: string): string[] {
 }
 
 function kindOf(path: string): GeneratedFileKind {
-  if (path.endsWith(".toml")) return "wrangler-config";
+  if (/\.(?:toml|jsonc?)$/.test(path)) return "wrangler-config";
   if (path.endsWith(".ts")) return "env-types";
   if (path.endsWith(".md")) return "secrets-matrix";
   return "provision-script";

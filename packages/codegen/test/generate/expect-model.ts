@@ -4,39 +4,47 @@ import { parse } from "smol-toml";
 import { expect } from "vitest";
 import { environmentInterfaceName } from "../../src/generate/env-types.ts";
 import { canonicalVar, readInterfaces, type MemberShape } from "./support.ts";
+import { inheritanceOf } from "../../src/manifest/wrangler-fields.ts";
 import type { ResolvedWorker, ResolvedWorkerEnvironment } from "../../src/manifest/model.ts";
 
 type Table = Record<string, unknown>;
 
-/** The parsed TOML holds exactly the model's names, vars and bindings for every environment. */
-export function expectConfigMatchesWorker(toml: string, worker: ResolvedWorker): void {
-  const config = parse(toml) as Table;
+/**
+ * The parsed config says exactly what the model says, as Wrangler reads it: the top level is the
+ * default environment's config plus the top-level settings, and for `--env X` an inherited field
+ * falls back to the top level while a per-environment field does not.
+ */
+export function expectConfigMatchesWorker(text: string, worker: ResolvedWorker): void {
+  const config = (worker.configFormat === "toml" ? parse(text) : parseJsonc(text)) as Table;
   const named = worker.environments.filter((env) => !env.isDefault);
   const top = worker.environments.find((env) => env.isDefault)!;
-
-  const expectedKeys = ["name", "main", "compatibility_date"];
-  if (worker.compatibilityFlags.length > 0) expectedKeys.push("compatibility_flags");
-  if (top.vars.length > 0) expectedKeys.push("vars");
-  if (top.secrets.length > 0) expectedKeys.push("secrets_store_secrets");
-  if (named.length > 0) expectedKeys.push("env");
-  expect(Object.keys(config)).toEqual(expectedKeys);
-
-  expect(config.main).toBe(worker.main);
-  expect(config.compatibility_date).toBe(worker.compatibilityDate);
-  expect(config.compatibility_flags ?? []).toEqual(worker.compatibilityFlags);
-  expectSection(config, top);
-  const envTables = (config.env ?? {}) as Record<string, Table>;
+  const { env: envTables = {}, ...topLevel } = config as Table & { env?: Record<string, Table> };
+  expect(topLevel).toEqual({ ...top.config, ...worker.topLevelSettings });
+  expect(Object.keys(topLevel)).toEqual(Object.keys({ ...top.config, ...worker.topLevelSettings }));
   expect(Object.keys(envTables)).toEqual(named.map((env) => env.environment));
-  for (const env of named) expectSection(envTables[env.environment]!, env);
+  for (const env of named) {
+    const section = envTables[env.environment]!;
+    expect(section.name, env.environment).toBe(env.workerName);
+    const read: Table = {};
+    for (const field of new Set([...Object.keys(top.config), ...Object.keys(section)])) {
+      const value = field in section ? section[field] : inheritanceOf(field) === "inherited" ? top.config[field] : undefined;
+      if (!isEmpty(value)) read[field] = value;
+    }
+    expect(read, env.environment).toEqual(Object.fromEntries(Object.entries(env.config).filter(([, value]) => !isEmpty(value))));
+  }
 }
 
-function expectSection(section: Table, env: ResolvedWorkerEnvironment): void {
-  const where = env.isDefault ? "top level" : `env.${env.environment}`;
-  expect(section.name, where).toBe(env.workerName);
-  expect(section.vars ?? {}, where).toEqual(Object.fromEntries(env.vars.map((v) => [v.name, v.value])));
-  expect(section.secrets_store_secrets ?? [], where).toEqual(
-    env.secrets.map((b) => ({ binding: b.binding, store_id: b.storeId, secret_name: b.storeSecretName })),
-  );
+/** `[]`, `{}` and `{ bindings: [] }`-like values say "none": Wrangler reads them as absent. */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object" && value !== null) return Object.values(value).every(isEmpty);
+  return false;
+}
+
+function parseJsonc(text: string): unknown {
+  // The stamp is the only comment the renderer writes: whole `//` lines at the top.
+  return JSON.parse(text.replace(/^\/\/.*$/gm, ""));
 }
 
 /** What the model says `<Env>Env` must contain. */

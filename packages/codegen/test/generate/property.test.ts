@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { renderWranglerToml } from "../../src/generate/wrangler-toml.ts";
+import { renderWranglerToml } from "../../src/generate/render-wrangler-config.ts";
 import { renderEnvTypes } from "../../src/generate/env-types.ts";
 import { renderProvisionScript } from "../../src/generate/provision-script.ts";
 import { quoteBash, quotePowerShell } from "../../src/generate/shell-quote.ts";
@@ -57,21 +57,38 @@ function workerArb(id: string, environments: readonly ResolvedEnvironment[], sec
         id,
         dir: `apps/${id}`,
         configFile: `wrangler-${id}.toml`,
+        configFormat: "toml",
         envTypesFile: "src/env.generated.ts",
         main: w.main,
         compatibilityDate: "2026-08-01",
         compatibilityFlags: w.flags,
-        environments: environments.map((env, e) => ({
-          environment: env.name,
-          isDefault: env.isDefault,
-          workerName: w.workerNames[e]!,
-          vars: varNames.filter((_, v) => w.presence[e]![v]).map((name, v) => ({ name, value: w.varsPerEnv[e]![v]! })),
+        topLevelSettings: {},
+        environments: environments.map((env, e) => {
+          const vars = varNames.filter((_, v) => w.presence[e]![v]).map((name, v) => ({ name, value: w.varsPerEnv[e]![v]! }));
           // Bindings may be missing from an environment, so the aggregate's optional members get exercised.
-          secrets: (env.isDefault || w.bindingPresence[e] ? bindingNames : []).map((binding, b) => {
+          const bindings = (env.isDefault || w.bindingPresence[e] ? bindingNames : []).map((binding, b) => {
             const secret = w.secretPicks[b] ?? secrets[0]!;
-            return { binding, secret, storeSecretName: `${env.secretPrefix}${secret}`, storeId: env.storeId };
-          }),
-        })),
+            return { binding, secret, storeSecretName: `${env.secretPrefix}${secret}`, storeId: env.storeId! };
+          });
+          return {
+            environment: env.name,
+            isDefault: env.isDefault,
+            workerName: w.workerNames[e]!,
+            vars,
+            secrets: bindings,
+            config: {
+              name: w.workerNames[e]!,
+              main: w.main,
+              compatibility_date: "2026-08-01",
+              ...(w.flags.length > 0 ? { compatibility_flags: w.flags } : {}),
+              account_id: env.accountId,
+              ...(vars.length > 0 ? { vars: Object.fromEntries(vars.map((v) => [v.name, v.value])) } : {}),
+              ...(bindings.length > 0
+                ? { secrets_store_secrets: bindings.map((b) => ({ binding: b.binding, store_id: b.storeId, secret_name: b.storeSecretName })) }
+                : {}),
+            },
+          };
+        }),
       };
     });
 }
@@ -94,6 +111,7 @@ const manifestArb: fc.Arbitrary<ResolvedManifest> = fc
           description: descriptions[i],
           scopes: ["workers"],
           rotateEveryDays: undefined,
+          storeNames: Object.fromEntries(environments.map((env) => [env.name, `${env.secretPrefix}${name}`])),
           boundBy: workers.filter((w) => w.environments.some((e) => e.secrets.some((b) => b.secret === name))).map((w) => w.id),
         })),
         workers,

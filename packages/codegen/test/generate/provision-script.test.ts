@@ -124,7 +124,7 @@ describe("remote script against a fake wrangler", () => {
       cwd: "/",
       input: values.map((v) => `${v}\n`).join(""),
       env: fakeEnv(fake, {
-        FAKE_STORE_ID: manifest.environments[1]!.storeId,
+        FAKE_STORE_ID: manifest.environments[1]!.storeId!,
         FAKE_EXISTING: existing!,
         // A Comment cell naming another secret must not make that secret count as existing.
         FAKE_COMMENT_MENTIONS: "STAGING_ANTHROPIC_API_KEY",
@@ -173,7 +173,7 @@ describe("remote script against a fake wrangler", () => {
       script: join(root, script),
       cwd: "/",
       input: values.map((v) => `${v}\n`).join(""),
-      env: fakeEnv(fake, { FAKE_STORE_ID: env.storeId, FAKE_EXISTING: "" }),
+      env: fakeEnv(fake, { FAKE_STORE_ID: env.storeId!, FAKE_EXISTING: "" }),
     });
     expect(result.code, result.stderr).toBe(0);
     const creates = (await readCalls(fake)).filter((call) => call.command === "wrangler" && call.args[2] === "create");
@@ -219,7 +219,7 @@ describe("remote script against a fake wrangler", () => {
       script: join(root, "provision/production.remote.sh"),
       cwd: root,
       input: "",
-      env: fakeEnv(fake, { FAKE_STORE_ID: manifest.environments[0]!.storeId }),
+      env: fakeEnv(fake, { FAKE_STORE_ID: manifest.environments[0]!.storeId! }),
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("No value given for OPENAI_API_KEY");

@@ -7,6 +7,7 @@ import ts from "typescript";
 import { CODEGEN_DIR as PACKAGE_DIR, REPO_ROOT } from "../helpers/sandbox.ts";
 import { validateManifest } from "../../src/manifest/validate.ts";
 import type { GeneratedFile, ResolvedManifest } from "../../src/manifest/model.ts";
+import type { VarValue } from "../../src/manifest/define.ts";
 
 export { CODEGEN_DIR as PACKAGE_DIR, REPO_ROOT } from "../helpers/sandbox.ts";
 export const BIN = (name: string): string => join(PACKAGE_DIR, "node_modules/.bin", name);
@@ -119,8 +120,9 @@ function canonicalType(node: ts.TypeNode, file: ts.SourceFile): string {
 }
 
 /** The canonical form `canonicalType` gives a var's literal. */
-export function canonicalVar(value: string | number | boolean): string {
+export function canonicalVar(value: VarValue): string {
   if (typeof value === "string") return `string:${JSON.stringify(value)}`;
+  if (typeof value === "object") return `json:${JSON.stringify(value)}`;
   return `${typeof value}:${value}`;
 }
 

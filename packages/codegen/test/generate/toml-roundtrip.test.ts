@@ -1,6 +1,6 @@
 // Render -> parse -> equal: the TOML wrangler reads says exactly what the model says.
 import { describe, expect, test } from "vitest";
-import { renderWranglerToml } from "../../src/generate/wrangler-toml.ts";
+import { renderWranglerToml } from "../../src/generate/render-wrangler-config.ts";
 import { renderEnvTypes } from "../../src/generate/env-types.ts";
 import { hashBody } from "../../src/generate/header.ts";
 import { expectConfigMatchesWorker, expectEnvTypesMatchWorker } from "./expect-model.ts";

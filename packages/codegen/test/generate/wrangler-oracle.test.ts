@@ -9,6 +9,7 @@ import { environmentInterfaceName } from "../../src/generate/env-types.ts";
 import { expectedAggregateShape, expectedEnvironmentShape, sortedEntries } from "./expect-model.ts";
 import { BIN, FIXTURES, canonicalVar, loadFixture, makeTempDir, mapLimit, readInterfaces, writeFiles, type MemberShape } from "./support.ts";
 import type { ResolvedManifest, ResolvedWorker, ResolvedWorkerEnvironment } from "../../src/manifest/model.ts";
+import type { VarValue } from "../../src/manifest/define.ts";
 
 const WRANGLER = BIN("wrangler");
 const STUB_ENTRY = 'export default { fetch() { return new Response("ok") } }\n';
@@ -90,7 +91,7 @@ function readDryRunBindings(output: string): Map<string, DryRunBinding> {
 }
 
 /** How wrangler prints a var in the dry-run table (strings cut at 40 characters). */
-function dryRunValue(value: string | number | boolean): string {
+function dryRunValue(value: VarValue): string {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   const shown = text.length < 40 ? text : `${text.slice(0, 37)}...`;
   return typeof value === "string" ? `"${shown}"` : shown;
