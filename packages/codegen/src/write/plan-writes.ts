@@ -1,9 +1,13 @@
 // Compares generated files with the tree: what to create, update, keep, delete, and what it must not
-// touch (a file at a generated path that does not carry the stamp).
+// touch: a file at a generated path without a real stamp (the user's), a stamped file edited by hand,
+// and any path that leads outside the output root through a symlink. `force` lets generate replace
+// the first two (never the third, and never deletes an unstamped file).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { GeneratedFile, GeneratedFileKind, ResolvedManifest } from "../manifest/model.ts";
-import { isGenerated } from "../generate/header.ts";
+import { readStamp } from "../generate/header.ts";
+import { findEscape } from "./inside-root.ts";
+import { findLeftovers } from "./leftovers.ts";
 
 export type ChangeAction = "create" | "update" | "unchanged" | "delete";
 
@@ -17,36 +21,84 @@ export interface FileChange {
   readonly current?: string;
   /** What should be there (undefined for deletions). */
   readonly next?: string;
+  /** The file on disk was stamped and then edited by hand: a conflict too, unless forced. */
+  readonly edited?: boolean;
+}
+
+export type ConflictReason = "not-generated" | "edited" | "outside-root";
+
+export interface WriteConflict {
+  readonly path: string;
+  readonly reason: ConflictReason;
+  /** What the generator meant to do with it. */
+  readonly action: "write" | "delete";
+  /** For outside-root: where the path really leads. */
+  readonly resolved?: string;
 }
 
 export interface WritePlan {
   readonly root: string;
   readonly changes: readonly FileChange[];
-  /** Paths the generator would write but that were not generated: never overwritten. */
-  readonly conflicts: readonly string[];
+  /** Paths the generator must not write or delete; generate stops on any of them. */
+  readonly conflicts: readonly WriteConflict[];
+  /** Temporary files left by an interrupted run, to delete. */
+  readonly leftovers: readonly string[];
 }
 
-export function planWrites(options: { root: string; files: readonly GeneratedFile[]; manifest: ResolvedManifest }): WritePlan {
+export interface PlanWritesOptions {
+  readonly root: string;
+  readonly files: readonly GeneratedFile[];
+  readonly manifest: ResolvedManifest;
+  /** Replace unstamped files at generated paths and stamped files edited by hand. */
+  readonly force?: boolean;
+}
+
+export function planWrites(options: PlanWritesOptions): WritePlan {
   const { root, files } = options;
+  const force = options.force ?? false;
   const planned = new Set(files.map((file) => file.path));
   const changes: FileChange[] = [];
-  const conflicts: string[] = [];
+  const conflicts: WriteConflict[] = [];
   for (const file of files) {
+    const escape = findEscape(root, file.path);
+    if (escape !== undefined) {
+      conflicts.push({ path: file.path, reason: "outside-root", action: "write", resolved: escape });
+      continue;
+    }
     const current = readIfExists(join(root, file.path));
     const base = { path: file.path, kind: file.kind, worker: file.worker, environment: file.environment, next: file.contents };
-    if (current === undefined) changes.push({ ...base, action: "create" });
-    else if (!isGenerated(current)) conflicts.push(file.path);
-    else if (current === file.contents) changes.push({ ...base, action: "unchanged", current });
-    else changes.push({ ...base, action: "update", current });
+    if (current === undefined) {
+      changes.push({ ...base, action: "create" });
+      continue;
+    }
+    const stamp = readStamp(current);
+    if (current === file.contents) changes.push({ ...base, action: "unchanged", current });
+    else if (stamp === undefined && !force) conflicts.push({ path: file.path, reason: "not-generated", action: "write" });
+    else {
+      // An edited file is still a change (a check shows its diff); without force it is also a conflict.
+      if (stamp?.edited && !force) conflicts.push({ path: file.path, reason: "edited", action: "write" });
+      changes.push({ ...base, action: "update", current, ...(stamp?.edited ? { edited: true } : {}) });
+    }
   }
-  for (const path of findGeneratedFiles(root, options.manifest)) {
-    if (planned.has(path)) continue;
+  const candidates = findGeneratedFiles(root, options.manifest).filter((path) => !planned.has(path));
+  for (const path of candidates) {
+    const escape = findEscape(root, path);
+    if (escape !== undefined) {
+      conflicts.push({ path, reason: "outside-root", action: "delete", resolved: escape });
+      continue;
+    }
     const current = readIfExists(join(root, path));
-    if (current === undefined || !isGenerated(current)) continue;
-    changes.push({ path, kind: kindOf(path), action: "delete", current });
+    const stamp = current === undefined ? undefined : readStamp(current);
+    if (stamp === undefined) continue;
+    if (stamp.edited && !force) conflicts.push({ path, reason: "edited", action: "delete" });
+    changes.push({ path, kind: kindOf(path), action: "delete", current, ...(stamp.edited ? { edited: true } : {}) });
   }
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { root, changes, conflicts };
+  const known = [...planned, ...candidates];
+  const leftovers = findLeftovers(root, known.map((path) => posix.dirname(path)), new Set(known.map((path) => posix.basename(path)))).filter(
+    (path) => findEscape(root, path) === undefined,
+  );
+  return { root, changes, conflicts, leftovers };
 }
 
 function readIfExists(file: string): string | undefined {
@@ -99,6 +151,6 @@ function kindOf(path: string): GeneratedFileKind {
 }
 
 export function hasPendingChanges(plan: WritePlan): boolean {
-  return plan.changes.some((change) => change.action !== "unchanged");
+  return plan.leftovers.length > 0 || plan.changes.some((change) => change.action !== "unchanged");
 }
 

@@ -75,7 +75,7 @@ describe("secrets-manifest generate", () => {
     expect(statuses["apps/anthropic/wrangler-anthropic.toml"]).toBe("unchanged");
     expect(readFileSync(toml, "utf8")).toContain("hand-edited"); // --check writes nothing
 
-    runCli(["generate"], { cwd: dir });
+    expect(runCli(["generate", "--force"], { cwd: dir }).status).toBe(0); // the hand edit is overwritten only when forced
     edit(/    elevenlabs: .*\n/, "");
     const extra = runCli(["generate", "--check"], { cwd: dir });
     expect(extra.status).toBe(1);
