@@ -61,7 +61,7 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
   if (!secretsPlan.ok) return secretsPlan;
   const { storeIds, prefixes, secrets, bindings } = secretsPlan.plan;
 
-  const accounts = planAccounts(configs, layouts, apps, all, warnings);
+  const accounts = planAccounts(layouts, apps, all, warnings);
   const sharedDirs = new Set(configs.map((config) => config.dir).filter((dir, index, dirs) => dirs.indexOf(dir) !== index));
   const workers: ImportedManifest["workers"] = {};
   const candidates: WorkerSecretCandidate[] = [];
@@ -112,21 +112,32 @@ function storeBindingsOf(value: unknown): StoreBinding[] {
   return value.filter((entry): entry is StoreBinding => isObject(entry) && typeof entry.binding === "string" && typeof entry.store_id === "string" && typeof entry.secret_name === "string");
 }
 
-/** One account per environment, as the manifest has it; a worker without `account_id` gains it, said aloud. */
-function planAccounts(configs: readonly WranglerConfigFile[], layouts: readonly ConfigLayout[], apps: readonly string[], all: readonly string[], warnings: string[]): Map<string, string> {
+/**
+ * One account per environment, as the manifest has it: the one most of the environment's configs
+ * name. When most name none, none is written (the few that named one lose it); either way the
+ * configs that differ are named in a warning.
+ */
+function planAccounts(layouts: readonly ConfigLayout[], apps: readonly string[], all: readonly string[], warnings: string[]): Map<string, string> {
   const accounts = new Map<string, string>();
   for (const env of all) {
     const seen = layouts.flatMap((layout, index) => {
       const here = layout.environments.find((e) => e.name === env);
-      return here === undefined ? [] : [{ app: apps[index]!, file: configs[index]!.file, id: typeof here.fields.account_id === "string" ? here.fields.account_id : undefined }];
+      return here === undefined ? [] : [{ app: apps[index]!, id: typeof here.fields.account_id === "string" ? here.fields.account_id : undefined }];
     });
-    const ids = [...new Set(seen.map((s) => s.id).filter((id): id is string => id !== undefined))];
-    if (ids.length === 0) continue;
-    const counts = ids.map((id) => [id, seen.filter((s) => s.id === id).length] as const).sort((a, b) => b[1] - a[1]);
-    accounts.set(env, counts[0]![0]);
-    if (ids.length > 1) warnings.push(`The configs name ${ids.length} accounts in ${env} (${ids.join(", ")}); the manifest has one account per environment and keeps ${counts[0]![0]}. Workers of another account need an environment of their own.`);
+    const named = seen.filter((s) => s.id !== undefined);
+    if (named.length === 0) continue;
+    const counts = [...new Set(named.map((s) => s.id!))].map((id) => [id, named.filter((s) => s.id === id).length] as const).sort((a, b) => b[1] - a[1]);
+    const [chosen] = counts[0]!;
+    if (named.length * 2 < seen.length) {
+      warnings.push(
+        `In ${env}, only ${named.map((s) => s.app).join(", ")} of ${seen.length} configs name an account_id; the manifest has one account per environment, so ${env} gets none and they lose theirs (set environments.${env}.accountId if every worker there belongs to ${chosen}).`,
+      );
+      continue;
+    }
+    accounts.set(env, chosen);
+    if (counts.length > 1) warnings.push(`The configs name ${counts.length} accounts in ${env} (${counts.map(([id]) => id).join(", ")}); the manifest has one account per environment and keeps ${chosen}. Workers of another account need an environment of their own.`);
     const without = seen.filter((s) => s.id === undefined).map((s) => s.app);
-    if (without.length > 0) warnings.push(`In ${env}, ${without.join(", ")} had no account_id; they get ${counts[0]![0]}, the account the other configs name there (the manifest has one account per environment).`);
+    if (without.length > 0) warnings.push(`In ${env}, ${without.join(", ")} had no account_id; they get ${chosen}, the account the other configs name there (the manifest has one account per environment).`);
   }
   return accounts;
 }

@@ -51,7 +51,7 @@ export function planWorker(input: PlanWorkerInput): Record<string, unknown> {
   const worker: Record<string, unknown> = {
     ...(name !== identity.app ? { name } : {}),
     ...(identity.dir !== `apps/${identity.app}` ? { dir: identity.dir } : {}),
-    configFile: identity.configFile,
+    ...(identity.configFile !== `wrangler-${identity.app}.toml` ? { configFile: identity.configFile } : {}),
     ...(identity.envTypesFile !== undefined ? { envTypesFile: identity.envTypesFile } : {}),
   };
   const lives = environments.map((env) => env.name);

@@ -159,6 +159,20 @@ describe("planImport", () => {
     expect(Object.fromEntries(configs)).toEqual({ jobs: "workers/jobs/wrangler.toml", users: "workers/users/wrangler.toml" });
   });
 
+  it("writes the account most of an environment's configs name, and says which configs differ", () => {
+    const worker = (file: string, top: string | undefined, staging: string | undefined) =>
+      config(file, { name: file.split("/")[1], main: "src/index.ts", compatibility_date: "2026-01-01", ...(top ? { account_id: top } : {}), env: { staging: staging ? { account_id: staging } : {} } });
+    const A = "a".repeat(32);
+    const result = planImport([worker("apps/one/wrangler.toml", A, A), worker("apps/two/wrangler.toml", undefined, A), worker("apps/three/wrangler.toml", undefined, undefined)], {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.manifest.environments).toEqual({ development: {}, staging: { accountId: A } });
+    expect(result.plan.warnings).toEqual([
+      `In development, only one of 3 configs name an account_id; the manifest has one account per environment, so development gets none and they lose theirs (set environments.development.accountId if every worker there belongs to ${A}).`,
+      `In staging, three had no account_id; they get ${A}, the account the other configs name there (the manifest has one account per environment).`,
+    ]);
+  });
+
   it("tells apart configs that share a folder by their file names, each with its own Env types file", () => {
     const result = planImport(
       [

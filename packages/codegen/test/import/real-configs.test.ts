@@ -51,19 +51,24 @@ function readEnvironments(path: string): Map<string, Reading> {
   const raw = wrangler.experimental_readRawConfig({ config: path }).rawConfig as { env?: Record<string, unknown> };
   const out = new Map<string, Reading>();
   for (const env of ["", ...Object.keys(raw.env ?? {})]) {
-    const reading = wrangler.unstable_readConfig({ config: path, ...(env === "" ? {} : { env }) }, { hideWarnings: true });
-    out.set(env, JSON.parse(JSON.stringify(reading)) as Reading);
+    const reading = JSON.parse(JSON.stringify(wrangler.unstable_readConfig({ config: path, ...(env === "" ? {} : { env }) }, { hideWarnings: true }))) as Reading;
+    // The one normalisation: the order of the [env.*] sections in the file is layout, not a setting
+    // (the manifest writes a worker's environments in the manifest's order).
+    if (Array.isArray(reading.definedEnvironments)) reading.definedEnvironments = [...(reading.definedEnvironments as string[])].sort();
+    out.set(env, reading);
   }
   return out;
 }
 
-function differences(file: string, before: Map<string, Reading>, after: Map<string, Reading>): Difference[] {
+/** Every field of Wrangler's reading that differs, with both values as JSON (the sandbox's path shown as <repo>). */
+function differences(root: string, file: string, before: Map<string, Reading>, after: Map<string, Reading>): Difference[] {
+  const show = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value).replaceAll(root, "<repo>"));
   const out: Difference[] = [];
   for (const env of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(env) ?? {};
     const b = after.get(env) ?? {};
     for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (!isDeepStrictEqual(a[field], b[field])) out.push({ file, env, field });
+      if (!isDeepStrictEqual(a[field], b[field])) out.push({ file, env, field, before: show(a[field]), after: show(b[field]) });
     }
   }
   return out;
@@ -77,7 +82,7 @@ describe.each(sources.repositories)("$repository", (repository) => {
     const dir = makeSandbox(`real-${repository.folder}`);
     sandboxes.push(dir);
     cpSync(join(FIXTURES, repository.folder), dir, { recursive: true });
-    for (const stub of "stubs" in repository ? repository.stubs : []) {
+    for (const stub of ("stubs" in repository ? repository.stubs : undefined) ?? []) {
       mkdirSync(dirname(join(dir, stub)), { recursive: true });
       writeFileSync(join(dir, stub), "");
     }
@@ -99,8 +104,8 @@ describe.each(sources.repositories)("$repository", (repository) => {
     expect(generated.status, generated.stderr).toBe(0);
     for (const file of files) expect(readFileSync(join(dir, file), "utf8"), file).toMatch(/generated|Generated|GENERATED/);
 
-    const found = files.flatMap((file) => differences(file, before.get(file)!, readEnvironments(join(dir, file))));
-    const known = KNOWN_DIFFERENCES.filter((d) => d.repository === repository.repository).map(({ file, env, field }) => ({ file, env, field }));
+    const found = files.flatMap((file) => differences(dir, file, before.get(file)!, readEnvironments(join(dir, file))));
+    const known = KNOWN_DIFFERENCES.filter((d) => d.repository === repository.repository).map(({ file, env, field, before, after }) => ({ file, env, field, before, after }));
     expect(found).toEqual(known);
 
     for (const [index, { file }] of dryRuns.entries()) {

@@ -47,7 +47,11 @@ export default defineCommand({
     for (const warning of plan.warnings) process.stderr.write(`${pc.yellow("warning:")} ${warning}\n`);
     // The manifest must pass the same validation as a hand-written one; what does not is shown to fix.
     const checked = validateManifest(plan.manifest, { manifestPath: relative(dirname(out), out) });
-    for (const issue of checked.ok ? checked.warnings : [...checked.errors, ...checked.warnings]) process.stderr.write(`${formatIssue(issue, shown)}\n`);
+    const issues = checked.ok ? checked.warnings : [...checked.errors, ...checked.warnings];
+    // Configs hold no descriptions: one line for all of them instead of one warning per secret.
+    const undescribed = issues.filter((issue) => issue.code === "missing-description");
+    for (const issue of issues.filter((i) => i.code !== "missing-description")) process.stderr.write(`${formatIssue(issue, shown)}\n`);
+    if (undescribed.length > 0) process.stderr.write(`${pc.yellow("note:")} ${undescribed.length} secret(s) have no description yet; add one to each (it becomes the store comment and the text in SECRETS.md).\n`);
     const manifestFlag = args.manifest === undefined ? "" : ` --manifest ${shown}`;
     const nextCommand = `secrets-manifest generate --force${manifestFlag}`;
     const sources = [...plan.configs.values()];
