@@ -92,9 +92,12 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
   const environments: ImportedManifest["environments"] = {};
   for (const env of all) {
     const prefix = prefixes.get(env) ?? "";
+    // An account has one store: an environment that binds no secret still shares its account's store.
+    const sibling = all.find((other) => accounts.has(env) && accounts.get(other) === accounts.get(env) && storeIds.has(other));
+    const storeId = storeIds.get(env) ?? (sibling === undefined ? undefined : storeIds.get(sibling));
     environments[env] = {
       ...(accounts.has(env) ? { accountId: accounts.get(env)! } : {}),
-      ...(storeIds.has(env) ? { storeId: storeIds.get(env)! } : {}),
+      ...(storeId !== undefined ? { storeId } : {}),
       ...(prefix !== "" ? { secretPrefix: prefix } : {}),
     };
   }
@@ -130,7 +133,7 @@ function planAccounts(layouts: readonly ConfigLayout[], apps: readonly string[],
     const [chosen] = counts[0]!;
     if (named.length * 2 < seen.length) {
       warnings.push(
-        `In ${env}, only ${named.map((s) => s.app).join(", ")} of ${seen.length} configs name an account_id; the manifest has one account per environment, so ${env} gets none and they lose theirs (set environments.${env}.accountId if every worker there belongs to ${chosen}).`,
+        `In ${env}, ${named.length} of ${seen.length} configs name an account_id (${named.map((s) => s.app).join(", ")}); the manifest has one account per environment, so ${env} gets none and they lose theirs (set environments.${env}.accountId if every worker there belongs to ${chosen}).`,
       );
       continue;
     }

@@ -168,7 +168,7 @@ describe("planImport", () => {
     if (!result.ok) return;
     expect(result.plan.manifest.environments).toEqual({ development: {}, staging: { accountId: A } });
     expect(result.plan.warnings).toEqual([
-      `In development, only one of 3 configs name an account_id; the manifest has one account per environment, so development gets none and they lose theirs (set environments.development.accountId if every worker there belongs to ${A}).`,
+      `In development, 1 of 3 configs name an account_id (one); the manifest has one account per environment, so development gets none and they lose theirs (set environments.development.accountId if every worker there belongs to ${A}).`,
       `In staging, three had no account_id; they get ${A}, the account the other configs name there (the manifest has one account per environment).`,
     ]);
   });

@@ -1,24 +1,20 @@
 // Real public configs (test/fixtures/real-configs, sources in sources.json): each repository is
 // imported as a whole, generated in place, and read back by Wrangler itself, environment by
 // environment. Wrangler's reading must be the same before and after (bindings of every kind,
-// routes, triggers, migrations, settings), except the few differences listed below with the reason
+// routes, triggers, migrations, settings), except the few listed in known-differences.ts with the reason
 // the manifest cannot say them; the test fails on any other difference, and on a listed one that
 // no longer happens.
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import sources from "../fixtures/real-configs/sources.json" with { type: "json" };
 import { CODEGEN_DIR, makeSandbox, removeSandbox, runCli } from "../helpers/sandbox.ts";
 import { mapLimit } from "../generate/support.ts";
-import { KNOWN_DIFFERENCES, type Difference } from "./known-differences.ts";
+import { KNOWN_DIFFERENCES } from "./known-differences.ts";
+import { differences, readEnvironments } from "./wrangler-reading.ts";
 
-// One wrangler import for the whole file (about 5 s here).
-const wrangler = await import("wrangler");
 const FIXTURES = join(CODEGEN_DIR, "test/fixtures/real-configs");
-
-type Reading = Record<string, unknown>;
 
 /** Configs also compared through `wrangler deploy --dry-run` (about 10 s a run here), with the entry module each needs. */
 const DRY_RUN: Readonly<Record<string, readonly { readonly file: string; readonly entry: string }[]>> = {
@@ -44,34 +40,6 @@ async function dryRunTables(cwd: string, file: string, envs: readonly string[]):
     return [env, table?.[1] ?? ""] as const;
   });
   return new Map(tables);
-}
-
-/** Wrangler's reading of a config for its top level ("") and each [env.*], as JSON data. */
-function readEnvironments(path: string): Map<string, Reading> {
-  const raw = wrangler.experimental_readRawConfig({ config: path }).rawConfig as { env?: Record<string, unknown> };
-  const out = new Map<string, Reading>();
-  for (const env of ["", ...Object.keys(raw.env ?? {})]) {
-    const reading = JSON.parse(JSON.stringify(wrangler.unstable_readConfig({ config: path, ...(env === "" ? {} : { env }) }, { hideWarnings: true }))) as Reading;
-    // The one normalisation: the order of the [env.*] sections in the file is layout, not a setting
-    // (the manifest writes a worker's environments in the manifest's order).
-    if (Array.isArray(reading.definedEnvironments)) reading.definedEnvironments = [...(reading.definedEnvironments as string[])].sort();
-    out.set(env, reading);
-  }
-  return out;
-}
-
-/** Every field of Wrangler's reading that differs, with both values as JSON (the sandbox's path shown as <repo>). */
-function differences(root: string, file: string, before: Map<string, Reading>, after: Map<string, Reading>): Difference[] {
-  const show = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value).replaceAll(root, "<repo>"));
-  const out: Difference[] = [];
-  for (const env of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(env) ?? {};
-    const b = after.get(env) ?? {};
-    for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (!isDeepStrictEqual(a[field], b[field])) out.push({ file, env, field, before: show(a[field]), after: show(b[field]) });
-    }
-  }
-  return out;
 }
 
 const sandboxes: string[] = [];

@@ -58,7 +58,8 @@ export default defineCommand({
     writeFileSync(out, await renderImportedManifest(plan, { sources, nextCommand }));
 
     const m = plan.manifest;
-    const notes = [plan.todos.length > 0 ? `${plan.todos.length} TODO(s)` : "", plan.warnings.length > 0 ? `${plan.warnings.length} warning(s)` : "", checked.ok ? "" : `${checked.errors.length} validation error(s)`].filter(Boolean);
+    const warningCount = plan.warnings.length + checked.warnings.filter((issue) => issue.code !== "missing-description").length;
+    const notes = [plan.todos.length > 0 ? `${plan.todos.length} TODO(s)` : "", warningCount > 0 ? `${warningCount} warning(s)` : "", checked.ok ? "" : `${checked.errors.length} validation error(s)`].filter(Boolean);
     process.stdout.write(renderCandidates(plan));
     process.stdout.write(
       `Next: review ${shown}, then run \`${nextCommand}\`.\n` +
