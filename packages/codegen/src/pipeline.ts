@@ -2,7 +2,7 @@
 // It reads disk but never writes; the CLI decides whether to apply or only check.
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { existsSync } from "node:fs";
-import { readManifest } from "./load/read-manifest.ts";
+import { readManifest, type LoadedManifest } from "./load/read-manifest.ts";
 import { readRuntimeCompatibilityDate } from "./load/runtime-date.ts";
 import { validateManifest } from "./manifest/validate.ts";
 import { locateIssues } from "./manifest/locate.ts";
@@ -35,7 +35,15 @@ export function findManifest(cwd: string, explicit?: string): string {
 }
 
 export type ManifestResult =
-  | { readonly ok: true; readonly manifestFile: string; readonly root: string; readonly manifest: ResolvedManifest; readonly warnings: ManifestIssue[] }
+  | {
+      readonly ok: true;
+      readonly manifestFile: string;
+      readonly root: string;
+      readonly manifest: ResolvedManifest;
+      readonly warnings: ManifestIssue[];
+      /** The manifest as loaded, for checks that report at its lines (generate --wrangler). */
+      readonly loaded: LoadedManifest;
+    }
   | { readonly ok: false; readonly manifestFile: string; readonly errors: ManifestIssue[]; readonly warnings: ManifestIssue[] };
 
 /** Reads and validates the manifest; issues carry their line:column. Throws ManifestLoadError. */
@@ -58,7 +66,7 @@ export async function readResolvedManifest(input: GenerationInput): Promise<Mani
     };
   }
   const warnings = sortByLocation(await locateIssues(result.warnings, loaded.source));
-  return { ok: true, manifestFile, root, manifest: result.manifest, warnings };
+  return { ok: true, manifestFile, root, manifest: result.manifest, warnings, loaded };
 }
 
 export async function prepareGeneration(input: GenerationInput): Promise<GenerationResult> {

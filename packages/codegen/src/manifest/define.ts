@@ -123,15 +123,16 @@ export interface ManifestInput<E extends string = string, S extends string = str
   readonly limits?: LimitsInput;
 }
 
+// Workers are typed directly (not inferred as a type parameter) so that TypeScript's excess-property
+// check applies to them: a misspelt Wrangler field (`kv_namespace`) is an error with "did you mean".
 export function defineManifest<
   const E extends { readonly [name: string]: EnvironmentInput },
   const S extends { readonly [name: string]: SecretInput<NoInfer<keyof E & string>> },
-  const W extends { readonly [app: string]: WorkerInput<NoInfer<keyof S & string>, NoInfer<keyof E & string>> },
 >(manifest: {
   readonly environments: E;
   readonly defaultEnvironment: NoInfer<keyof E & string>;
   readonly secrets: S;
-  readonly workers: W;
+  readonly workers: { readonly [app: string]: WorkerInput<NoInfer<keyof S & string>, NoInfer<keyof E & string>> };
   readonly provisionDir?: string;
   readonly limits?: LimitsInput;
 }): typeof manifest {

@@ -1,13 +1,13 @@
 // Warnings for what the Secrets Store guidance calls bad practice.
 import type { ManifestIssue } from "./issues.ts";
 import { GENERIC_SECRET_NAMES } from "./names.ts";
-import { entries, workerSecretRefs, type Dict } from "./rule-input.ts";
+import { allSecretRefs, entries, type Dict } from "./rule-input.ts";
 
 export function checkSecretHygiene(raw: Dict): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
   const bound = new Set<string>();
   for (const [app, worker] of entries(raw["workers"])) {
-    for (const [, secret] of workerSecretRefs(worker, app)) if (typeof secret === "string") bound.add(secret);
+    for (const [, secret] of allSecretRefs(worker, app)) if (typeof secret === "string") bound.add(secret);
   }
   for (const [name, secret] of entries(raw["secrets"])) {
     if (GENERIC_SECRET_NAMES.has(name.toUpperCase())) {

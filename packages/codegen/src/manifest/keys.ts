@@ -38,6 +38,7 @@ export function checkKeys(raw: Dict): ManifestIssue[] {
     for (const [env, override] of Object.entries(overrides)) {
       if (!isDict(override)) continue;
       issues.push(...checkKeysOf(override["vars"], ["workers", app, "environments", env, "vars"], BINDING_NAME, "binding name", BINDING_FIX));
+      issues.push(...checkKeysOf(override["secrets"], ["workers", app, "environments", env, "secrets"], BINDING_NAME, "binding name", BINDING_FIX));
     }
   }
   return issues;

@@ -10,7 +10,7 @@ import type {
   ResolvedWorkerEnvironment,
 } from "./model.ts";
 import type { VarValue, WorkerSecretsInput } from "./define.ts";
-import { DEFAULT_SECRETS_PER_ACCOUNT } from "./rules.ts";
+import { DEFAULT_SECRETS_PER_ACCOUNT } from "./store-rules.ts";
 import { mergeEnvironment } from "./merge.ts";
 import { inheritanceOf } from "./wrangler-fields.ts";
 import { OWN_WORKER_FIELDS } from "./own-fields.ts";

@@ -8,6 +8,8 @@ import { checkWorkers } from "./worker-rules.ts";
 import { checkStores } from "./store-rules.ts";
 import { checkSecretHygiene } from "./hygiene-rules.ts";
 import { checkPassthrough } from "./passthrough-rules.ts";
+import { checkBindings } from "./binding-rules.ts";
+import { checkWorkerEnvironments } from "./worker-env-rules.ts";
 
 export { DEFAULT_SECRETS_PER_ACCOUNT } from "./store-rules.ts";
 
@@ -34,6 +36,8 @@ export function checkRules(raw: unknown, context: RuleContext): ManifestIssue[] 
     ...checkKeys(raw),
     ...checkEnvironments(raw),
     ...checkWorkers(raw, context),
+    ...checkBindings(raw),
+    ...checkWorkerEnvironments(raw),
     ...checkPassthrough(raw),
     ...checkStores(raw),
     ...checkSecretHygiene(raw),

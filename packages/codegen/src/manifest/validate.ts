@@ -4,6 +4,7 @@ import { manifestSchema } from "./schema.ts";
 import { fromZodIssues } from "./zod-issues.ts";
 import { checkRules, type RuleContext } from "./rules.ts";
 import { normalizeManifest } from "./normalize.ts";
+import { checkConfigs } from "./config-rules.ts";
 import type { ManifestIssue } from "./issues.ts";
 import type { ResolvedManifest } from "./model.ts";
 
@@ -22,7 +23,13 @@ export function validateManifest(input: unknown, options: ValidateOptions): Vali
   const errors = dedupe(issues.filter((issue) => issue.severity === "error"));
   const warnings = dedupe(issues.filter((issue) => issue.severity === "warning"));
   if (!parsed.success || errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, manifest: normalizeManifest(parsed.data, options), warnings };
+  const manifest = normalizeManifest(parsed.data, options);
+  // Rules that need the merge rule applied run on the resolved configs.
+  const configIssues = checkConfigs(manifest, parsed.data);
+  const configErrors = configIssues.filter((issue) => issue.severity === "error");
+  warnings.push(...dedupe(configIssues.filter((issue) => issue.severity === "warning")));
+  if (configErrors.length > 0) return { ok: false, errors: dedupe(configErrors), warnings };
+  return { ok: true, manifest, warnings };
 }
 
 function dedupe(issues: ManifestIssue[]): ManifestIssue[] {

@@ -1,58 +1,24 @@
-// Rules about each worker: references, bindings, names, folders and compatibility dates.
+// Rules about each worker: its names per environment, its folder and output files, and its
+// compatibility dates. Bindings are checked in binding-rules.ts, environments in worker-env-rules.ts.
 import { describeValue, type IssuePath, type ManifestIssue } from "./issues.ts";
 import { ENVIRONMENT_NAME, WORKER_NAME, matchesRule } from "./names.ts";
-import { closest } from "./suggest.ts";
 import { isRealDate } from "./schema.ts";
-import { entries, isDict, str, workerSecretRefs, type Dict } from "./rule-input.ts";
+import { entries, isDict, str, type Dict } from "./rule-input.ts";
 import type { RuleContext } from "./rules.ts";
+import { defaultConfigFile, ENV_TYPES_FILE } from "./normalize.ts";
+import { livingEnvironments } from "./worker-env-rules.ts";
 
 export function checkWorkers(raw: Dict, context: RuleContext): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
-  const secrets = entries(raw["secrets"]);
-  const secretNames = secrets.map(([name]) => name);
   const environments = entries(raw["environments"]).map(([name]) => name);
   const defaultEnvironment = str(raw["defaultEnvironment"]);
   const deployedNames = new Map<string, string>();
   const dirs = new Map<string, string>();
+  const outputs = new Map<string, string>();
   for (const [app, worker] of entries(raw["workers"])) {
-    const refs = workerSecretRefs(worker, app);
-    const bindings = new Map<string, IssuePath>();
-    for (const [binding, secret, path] of refs) {
-      if (typeof secret !== "string") continue;
-      if (!secretNames.includes(secret)) {
-        const suggestion = closest(secret, secretNames);
-        issues.push({
-          severity: "error",
-          code: "unknown-secret",
-          path,
-          message: `Worker "${app}" binds secret "${secret}", which is not declared under secrets.`,
-          expected: "a name declared under secrets",
-          received: describeValue(secret),
-          fix: suggestion ? `did you mean "${suggestion}"? Otherwise declare it under secrets` : `declare secrets.${secret} or remove it`,
-        });
-      } else {
-        const scopes = secrets.find(([name]) => name === secret)?.[1]["scopes"];
-        if (Array.isArray(scopes) && !scopes.includes("workers")) {
-          issues.push({
-            severity: "error",
-            code: "missing-workers-scope",
-            path,
-            message: `Worker "${app}" binds "${secret}", but a Worker can read a secret only if its scopes include "workers".`,
-            expected: `secrets.${secret}.scopes to include "workers"`,
-            received: describeValue(scopes.join(", ")),
-            fix: `add "workers" to secrets.${secret}.scopes`,
-          });
-        }
-      }
-      const earlier = bindings.get(binding);
-      if (earlier) issues.push(duplicateBinding(app, binding, path, "secret"));
-      else bindings.set(binding, path);
-    }
-    issues.push(...checkVarsAgainstBindings(app, worker, bindings));
-    issues.push(...checkWorkerEnvironments(app, worker, environments));
-    issues.push(...checkCompatibilityDate(app, worker, context));
+    issues.push(...checkCompatibilityDates(app, worker, context));
     const name = str(worker["name"]) ?? app;
-    for (const env of environments) {
+    for (const env of livingEnvironments(worker, environments, defaultEnvironment)) {
       const override = isDict(worker["environments"]) ? worker["environments"][env] : undefined;
       const deployed = (isDict(override) ? str(override["name"]) : undefined) ?? (env === defaultEnvironment ? name : `${name}-${env}`);
       const key = `${env}:${deployed}`;
@@ -94,68 +60,58 @@ export function checkWorkers(raw: Dict, context: RuleContext): ManifestIssue[] {
         fix: `give workers.${app} its own dir`,
       });
     } else dirs.set(dir, app);
+    issues.push(...checkOutputs(app, worker, dir, outputs));
   }
   return issues;
 }
 
-function duplicateBinding(app: string, binding: string, path: IssuePath, kind: string): ManifestIssue {
-  return {
-    severity: "error",
-    code: "duplicate-binding",
-    path,
-    message: `Worker "${app}" uses the binding name "${binding}" twice (${kind}); wrangler rejects a repeated binding name.`,
-    expected: "each binding name once per worker, secrets and vars together",
-    received: describeValue(binding),
-    fix: `remove the repeat, or rename one binding with secrets: { OTHER_NAME: "${binding}" }`,
-  };
-}
-
-function checkVarsAgainstBindings(app: string, worker: Dict, bindings: Map<string, IssuePath>): ManifestIssue[] {
+/** No two generated files at one path (a nested app folder could otherwise reach a sibling's files). */
+function checkOutputs(app: string, worker: Dict, dir: string, outputs: Map<string, string>): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
-  const check = (vars: unknown, path: IssuePath) => {
-    if (!isDict(vars)) return;
-    for (const name of Object.keys(vars)) {
-      if (bindings.has(name)) issues.push(duplicateBinding(app, name, [...path, name], "a var and a secret"));
+  const files: [string, string][] = [
+    ["configFile", str(worker["configFile"]) ?? defaultConfigFile(app)],
+    ["envTypesFile", str(worker["envTypesFile"]) ?? ENV_TYPES_FILE],
+  ];
+  for (const [field, file] of files) {
+    const path = `${dir}/${file}`;
+    const owner = outputs.get(path);
+    if (owner === undefined) {
+      outputs.set(path, app);
+      continue;
     }
-  };
-  check(worker["vars"], ["workers", app, "vars"]);
-  for (const [env, override] of entries(worker["environments"])) {
-    check(override["vars"], ["workers", app, "environments", env, "vars"]);
+    issues.push({
+      severity: "error",
+      code: "duplicate-output",
+      path: ["workers", app, field],
+      message: `Workers "${owner}" and "${app}" would both write ${path}.`,
+      expected: "one generated file per path",
+      received: describeValue(file),
+      fix: `give workers.${app} another ${field} or dir`,
+    });
   }
   return issues;
 }
 
-function checkWorkerEnvironments(app: string, worker: Dict, environments: string[]): ManifestIssue[] {
-  return entries(worker["environments"])
-    .filter(([env]) => environments.length > 0 && !environments.includes(env))
-    .map(([env]) => {
-      const suggestion = closest(env, environments);
-      return {
-        severity: "error" as const,
-        code: "unknown-environment",
-        path: ["workers", app, "environments", env],
-        message: `Worker "${app}" overrides environment "${env}", which is not declared under environments.`,
-        expected: `one of ${environments.map((n) => JSON.stringify(n)).join(", ")}`,
-        received: describeValue(env),
-        fix: suggestion ? `did you mean "${suggestion}"?` : "declare the environment or remove the override",
-      };
-    });
-}
-
-function checkCompatibilityDate(app: string, worker: Dict, context: RuleContext): ManifestIssue[] {
-  const date = str(worker["compatibilityDate"]);
+function checkCompatibilityDates(app: string, worker: Dict, context: RuleContext): ManifestIssue[] {
+  const dates: [unknown, IssuePath][] = [[worker["compatibilityDate"], ["workers", app, "compatibilityDate"]]];
+  for (const [env, override] of entries(worker["environments"])) {
+    dates.push([override["compatibilityDate"], ["workers", app, "environments", env, "compatibilityDate"]]);
+  }
   const max = context.maxCompatibilityDate;
-  if (date === undefined || max === undefined || !isRealDate(date) || date <= max.date) return [];
-  return [
-    {
-      severity: "error",
-      code: "compatibility-date-too-new",
-      path: ["workers", app, "compatibilityDate"],
-      message: `compatibility date ${date} is later than the installed Workers runtime supports.`,
-      expected: `a date no later than ${max.date} (${max.source})`,
-      received: describeValue(date),
-      fix: `set it to ${max.date} or earlier, or upgrade wrangler and @cloudflare/vitest-plugin`,
-    },
-  ];
+  if (max === undefined) return [];
+  return dates.flatMap(([value, path]): ManifestIssue[] => {
+    const date = str(value);
+    if (date === undefined || !isRealDate(date) || date <= max.date) return [];
+    return [
+      {
+        severity: "error",
+        code: "compatibility-date-too-new",
+        path,
+        message: `compatibility date ${date} is later than the installed Workers runtime supports.`,
+        expected: `a date no later than ${max.date} (${max.source})`,
+        received: describeValue(date),
+        fix: `set it to ${max.date} or earlier, or upgrade wrangler and @cloudflare/vitest-plugin`,
+      },
+    ];
+  });
 }
-

@@ -56,6 +56,7 @@ export const EMPTY_OBJECT_VALUES: ReadonlyMap<string, unknown> = new Map<string,
   ["define", {}],
   ["durable_objects", { bindings: [] }],
   ["secrets", { required: [] }],
+  ["queues", { producers: [], consumers: [] }],
 ]);
 
 /**
@@ -68,4 +69,16 @@ export const OWNED_WRANGLER_FIELDS: ReadonlyMap<string, string> = new Map([
   ["account_id", "accountId (under environments.<name>)"],
   ["secrets_store_secrets", "secrets (a list of the manifest's secret names)"],
   ["env", "environments"],
+]);
+
+/** The manifest key that holds a Wrangler field of a worker (the field itself when it passes through). */
+export function manifestKeyOf(field: string): string {
+  return MANIFEST_KEYS.get(field) ?? field;
+}
+
+const MANIFEST_KEYS: ReadonlyMap<string, string> = new Map([
+  ["compatibility_date", "compatibilityDate"],
+  ["compatibility_flags", "compatibilityFlags"],
+  ["secrets", "workerSecrets"],
+  ["secrets_store_secrets", "secrets"],
 ]);

@@ -29,6 +29,11 @@ export const FIXTURES: readonly Fixture[] = [
     goldenRoot: join(GOLDEN_DIR, "three-envs-prefixed"),
   },
   {
+    name: "realistic-fleet",
+    manifestFile: join(PACKAGE_DIR, "test/fixtures/realistic-fleet/secrets.manifest.ts"),
+    goldenRoot: join(GOLDEN_DIR, "realistic-fleet"),
+  },
+  {
     name: "renamed-bindings",
     manifestFile: join(PACKAGE_DIR, "test/fixtures/renamed-bindings/secrets.manifest.ts"),
     goldenRoot: join(GOLDEN_DIR, "renamed-bindings"),
@@ -122,7 +127,8 @@ function canonicalType(node: ts.TypeNode, file: ts.SourceFile): string {
 /** The canonical form `canonicalType` gives a var's literal. */
 export function canonicalVar(value: VarValue): string {
   if (typeof value === "string") return `string:${JSON.stringify(value)}`;
-  if (typeof value === "object") return `json:${JSON.stringify(value)}`;
+  // JSON vars: the type text the generator writes today (JSON is a valid TypeScript object type).
+  if (typeof value === "object") return JSON.stringify(value);
   return `${typeof value}:${value}`;
 }
 

@@ -1,6 +1,6 @@
 // Render -> parse -> equal: the TOML wrangler reads says exactly what the model says.
 import { describe, expect, test } from "vitest";
-import { renderWranglerToml } from "../../src/generate/render-wrangler-config.ts";
+import { renderWranglerConfig, renderWranglerToml } from "../../src/generate/render-wrangler-config.ts";
 import { renderEnvTypes } from "../../src/generate/env-types.ts";
 import { hashBody } from "../../src/generate/header.ts";
 import { expectConfigMatchesWorker, expectEnvTypesMatchWorker } from "./expect-model.ts";
@@ -9,7 +9,7 @@ import { FIXTURES, loadFixture } from "./support.ts";
 describe.each(FIXTURES)("round trip: $name", (fixture) => {
   test("each Wrangler config parses back to the model", async () => {
     const manifest = await loadFixture(fixture);
-    for (const worker of manifest.workers) expectConfigMatchesWorker(renderWranglerToml(worker, manifest), worker);
+    for (const worker of manifest.workers) expectConfigMatchesWorker(renderWranglerConfig(worker, manifest), worker);
   });
 
   test("each env types file declares the model's bindings", async () => {
@@ -20,7 +20,7 @@ describe.each(FIXTURES)("round trip: $name", (fixture) => {
   test("the stamp's hash is the hash of the body below it", async () => {
     const manifest = await loadFixture(fixture);
     for (const worker of manifest.workers) {
-      for (const text of [renderWranglerToml(worker, manifest), renderEnvTypes(worker, manifest)]) {
+      for (const text of [renderWranglerConfig(worker, manifest), renderEnvTypes(worker, manifest)]) {
         const [header, ...rest] = text.split("\n\n");
         expect(header).toContain(`sha256-${hashBody(rest.join("\n\n"))}`);
       }

@@ -5,10 +5,14 @@ import { basename, dirname, relative } from "node:path";
 import pc from "picocolors";
 import { findManifest } from "../../pipeline.ts";
 import { renderAll } from "../../generate/render-all.ts";
-import { loadManifestOrReport } from "../load-or-report.ts";
+import { loadManifestOrReport, type ValidManifest } from "../load-or-report.ts";
+import { checkWithWrangler } from "../../check/check-with-wrangler.ts";
+import { WranglerUnavailableError } from "../../check/read-wrangler-diagnostics.ts";
+import type { ManifestIssue } from "../../manifest/issues.ts";
+import type { GeneratedFile } from "../../manifest/model.ts";
 import { applyWrites, type FileStatus } from "../../write/apply-writes.ts";
 import { hasPendingChanges, planWrites, type FileChange, type WriteConflict } from "../../write/plan-writes.ts";
-import { colourDiff, renderDiff } from "../report.ts";
+import { colourDiff, printIssues, renderDiff } from "../report.ts";
 
 const args = {
   manifest: { type: "string", description: "Path to the manifest (default: secrets.manifest.ts here or in a parent folder)", valueHint: "FILE" },
@@ -19,6 +23,10 @@ const args = {
   watch: { type: "boolean", description: "Regenerate whenever the manifest changes" },
   strict: { type: "boolean", description: "Treat warnings as errors" },
   quiet: { type: "boolean", description: "Print nothing when nothing changed (errors and warnings still go to stderr)" },
+  wrangler: {
+    type: "boolean",
+    description: "Also read every generated config with Wrangler's own reader (loads wrangler, about 5 s) and report its errors and warnings at the manifest lines that caused them; with errors nothing is written",
+  },
 } as const;
 
 export default defineCommand({
@@ -41,6 +49,7 @@ interface Options {
   json?: boolean | undefined;
   strict?: boolean | undefined;
   quiet?: boolean | undefined;
+  wrangler?: boolean | undefined;
 }
 
 async function generateOnce(options: Options): Promise<number> {
@@ -56,13 +65,18 @@ async function generateOnce(options: Options): Promise<number> {
     return 1;
   }
   const { manifest } = result;
-  const plan = planWrites({ root: result.root, files: renderAll(manifest), manifest, force: options.force ?? false });
+  const files = renderAll(manifest);
+  const plan = planWrites({ root: result.root, files, manifest, force: options.force ?? false });
   // In a check, an edited file is reported with its diff below; every other conflict stops here.
   const blocking = options.check ? plan.conflicts.filter((conflict) => conflict.reason !== "edited") : plan.conflicts;
   if (blocking.length > 0) {
     for (const conflict of blocking) process.stderr.write(`${pc.red("error:")} ${describeConflict(conflict)}\n`);
     process.stderr.write(pc.red(`✖ ${blocking.length} file(s) in the way; no file was written.\n`));
     if (options.json) printJson([], blocking.map((conflict) => ({ path: conflict.path, reason: conflict.reason, message: describeConflict(conflict).split("\n")[0] })));
+    return 1;
+  }
+  if (options.wrangler && !(await wranglerAgrees({ ...result, files, strict: options.strict === true }))) {
+    if (options.json) printJson([], [{ message: "wrangler rejected a generated config" }]);
     return 1;
   }
   if (options.check) {
@@ -124,6 +138,28 @@ export function describeConflict(conflict: WriteConflict): string {
         "  fix: replace the symlink with a real folder inside the output root, or point the app's dir elsewhere (--force does not override this)"
       );
   }
+}
+
+/** Wrangler reads every generated config; its errors (and with --strict its warnings) stop the run. */
+async function wranglerAgrees(options: ValidManifest & { files: readonly GeneratedFile[]; strict: boolean }): Promise<boolean> {
+  const name = relative(process.cwd(), options.manifestFile) || options.manifestFile;
+  let issues: ManifestIssue[];
+  try {
+    issues = await checkWithWrangler({ manifest: options.manifest, files: options.files, loaded: options.loaded, root: options.root });
+  } catch (error) {
+    if (!(error instanceof WranglerUnavailableError)) throw error;
+    process.stderr.write(`${pc.red("error:")} ${error.message}\n`);
+    return false;
+  }
+  printIssues(issues, name);
+  const errors = issues.filter((issue) => issue.severity === "error" || options.strict).length;
+  if (errors > 0) {
+    process.stderr.write(pc.red(`✖ Wrangler: ${errors} ${options.strict ? "problem(s) and --strict" : "error(s)"} in the generated configs; no file was written.\n`));
+    return false;
+  }
+  const configs = options.files.filter((file) => file.kind === "wrangler-config").length;
+  process.stderr.write(`${pc.green("✓")} Wrangler read ${configs} config(s) in every environment${issues.length > 0 ? ` (${issues.length} warning(s))` : ""}.\n`);
+  return true;
 }
 
 function fileEntry(change: FileChange, status: FileStatus) {
