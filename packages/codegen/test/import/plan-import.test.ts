@@ -8,6 +8,7 @@ import { planImport } from "../../src/import/plan-import.ts";
 import { planSecrets, type StoreBinding } from "../../src/import/plan-secrets.ts";
 import type { WranglerConfigFile } from "../../src/import/read-wrangler-configs.ts";
 import { mergeEnvironment } from "../../src/manifest/merge.ts";
+import { validateManifest } from "../../src/manifest/validate.ts";
 
 const STORE = "66c9bb0faef644b4a0671bb7d90d98bd";
 const config = (file: string, body: Record<string, unknown>, devVars: WranglerConfigFile["devVars"] = []): WranglerConfigFile => ({
@@ -183,5 +184,14 @@ describe("planImport", () => {
     );
     expect(result.ok && Object.keys(result.plan.manifest.workers)).toEqual(["indexing", "web"]);
     expect(result.ok && result.plan.manifest.workers.indexing).toMatchObject({ dir: "apps/web", configFile: "wrangler.indexing.toml", envTypesFile: "src/indexing.env.generated.ts" });
+    // Real repositories keep several Workers in one folder (backrunner/skillscat: 13 in apps/web);
+    // the manifest accepts that as long as no two of them write one file.
+    const manifest = result.ok ? result.plan.manifest : undefined;
+    expect(validateManifest(manifest, { manifestPath: "secrets.manifest.ts" })).toMatchObject({ ok: true });
+    delete manifest!.workers.web!.envTypesFile;
+    manifest!.workers.indexing!.envTypesFile = "src/env.generated.ts";
+    const clash = validateManifest(manifest, { manifestPath: "secrets.manifest.ts" });
+    expect(clash.ok).toBe(false);
+    expect(!clash.ok && clash.errors.map((issue) => issue.code)).toEqual(["duplicate-output"]);
   });
 });

@@ -4,12 +4,12 @@
 // routes, triggers, migrations, settings), except the few listed in known-differences.ts with the reason
 // the manifest cannot say them; the test fails on any other difference, and on a listed one that
 // no longer happens.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import sources from "../fixtures/real-configs/sources.json" with { type: "json" };
-import { CODEGEN_DIR, makeSandbox, removeSandbox, runCli } from "../helpers/sandbox.ts";
+import { CODEGEN_DIR, REPO_ROOT, makeSandbox, removeSandbox, runCli } from "../helpers/sandbox.ts";
 import { mapLimit } from "../generate/support.ts";
 import { KNOWN_DIFFERENCES } from "./known-differences.ts";
 import { differences, readEnvironments } from "./wrangler-reading.ts";
@@ -85,3 +85,15 @@ describe.each(sources.repositories)("$repository", (repository) => {
     }
   }, 300_000);
 });
+
+// Last (tests in a file run in order): the imported manifests, as a person opens them in an editor.
+it("every imported manifest type-checks against defineManifest, whose passthrough fields are typed by Wrangler", () => {
+  expect(sandboxes).toHaveLength(sources.repositories.length);
+  const dir = makeSandbox("real-tsc");
+  sandboxes.push(dir);
+  const manifests = sandboxes.slice(0, -1).map((sandbox) => join(sandbox, "secrets.manifest.ts"));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: join(REPO_ROOT, "tsconfig.base.json"), compilerOptions: { types: ["node"] }, files: manifests }));
+  const result = spawnSync(join(CODEGEN_DIR, "node_modules/.bin/tsc"), ["-p", join(dir, "tsconfig.json"), "--pretty", "false"], { encoding: "utf8" });
+  expect(result.stdout + result.stderr).toBe("");
+  expect(result.status).toBe(0);
+}, 120_000);
