@@ -44,6 +44,17 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
     options.defaultEnvironment,
   );
   if (!names.ok) return names;
+  const atRoot = configs.filter((config) => config.dir === "");
+  if (atRoot.length > 0) {
+    return {
+      ok: false,
+      errors: atRoot.map(
+        (config) =>
+          `${config.file} is in the manifest's own folder; a worker's dir must be a folder below it (the manifest cannot yet hold a Worker at its root).\n` +
+          "  fix: write the manifest one folder up (--manifest ../secrets.manifest.ts), or move the Worker into a folder of its own",
+      ),
+    };
+  }
   const all = [names.defaultEnvironment, ...names.named];
   const warnings: string[] = [];
   const todos: { path: string[]; note: string }[] = [];
@@ -86,7 +97,7 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
       todos.push({ path: ["workers", app, "main"], note: `${config.file} has no main; the manifest needs the Worker's entry module` });
     }
     candidates.push(...candidatesOf(app, config, layout));
-    replaced.set(app, config.dir === "" ? config.configFile : `${config.dir}/${config.configFile}`);
+    replaced.set(app, `${config.dir}/${config.configFile}`);
   });
 
   const environments: ImportedManifest["environments"] = {};

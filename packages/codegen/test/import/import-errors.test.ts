@@ -55,6 +55,15 @@ describe("secrets-manifest import refuses", () => {
     expect(readFileSync(join(dir, "secrets.manifest.ts"), "utf8")).toBe("// mine\n");
   });
 
+  it("a config in the manifest's own folder, which no worker dir can name yet", () => {
+    write("wrangler.toml", 'name = "solo"\nmain = "src/index.ts"\ncompatibility_date = "2026-01-01"\n');
+    const result = runCli(["import", "wrangler.toml"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("error: wrangler.toml is in the manifest's own folder");
+    expect(result.stderr).toContain("fix: write the manifest one folder up (--manifest ../secrets.manifest.ts)");
+    expect(existsSync(join(dir, "secrets.manifest.ts"))).toBe(false);
+  });
+
   it("a config outside the manifest's folder, and a path that is not there", () => {
     write("apps/api/wrangler.toml", 'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2026-01-01"\n');
     const outside = runCli(["import", "apps/api/wrangler.toml", "missing/wrangler.toml", "--manifest", "out/secrets.manifest.ts"], { cwd: dir });
