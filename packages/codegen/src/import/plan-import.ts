@@ -85,6 +85,13 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
       const bound = bindings.get(app)?.get(env.name);
       return { ...env, fields: bound && bound.size > 0 ? { ...fields, secrets_store_secrets: Object.fromEntries(bound) } : fields };
     });
+    if (config.unknownFields.length > 0) {
+      warnings.push(
+        `${config.file}: Wrangler's schema (config-schema.json) does not know ${config.unknownFields.join(", ")}. ` +
+          "The manifest keeps them where they are, so Wrangler reads the generated config as before, but its types flag them in the editor: " +
+          "move or delete them (in TOML, keys written after a [[table]] header belong to that table).",
+      );
+    }
     if (layout.environments[0]!.workerName === undefined) warnings.push(`${config.file} has no name: the manifest names the Worker "${app}" (its app id).`);
     workers[app] = planWorker({
       identity: { app, dir: config.dir, configFile: config.configFile, ...(sharedDirs.has(config.dir) ? { envTypesFile: `src/${app}.env.generated.ts` } : {}) },

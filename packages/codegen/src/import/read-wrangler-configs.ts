@@ -1,10 +1,12 @@
-// Reads existing Wrangler configs the way Wrangler does, with Wrangler itself (imported in-process:
-// `import` is not on generate's hot path). Wrangler parses each file (TOML, JSON, JSONC) and judges
-// it, at the top level and in every [env.*]; a config it rejects stops the import with its complaint.
-// Also collects the names (never the values) in the .dev.vars files beside each config.
+// Reads existing Wrangler configs the way Wrangler does, with Wrangler itself (load-wrangler.ts).
+// Wrangler parses each file (TOML, JSON, JSONC) and judges it, at the top level and in every
+// [env.*]; a config it rejects stops the import with its complaint. Also notes the fields Wrangler's
+// schema does not know, and the names (never the values) in the .dev.vars files beside each config.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseDotenv } from "dotenv";
+import { loadWrangler } from "./load-wrangler.ts";
+import { findUnknownFields, readConfigSchema } from "./unknown-fields.ts";
 
 export interface WranglerConfigFile {
   /** As given on the command line (or found in a folder given there), for messages. */
@@ -17,6 +19,8 @@ export interface WranglerConfigFile {
   readonly config: Record<string, unknown>;
   /** `.dev.vars` files beside it (relative to the output root) and the variable names they hold. */
   readonly devVars: readonly { readonly file: string; readonly names: readonly string[] }[];
+  /** Paths of fields Wrangler's JSON schema does not know (`rules[1].workers_dev`). */
+  readonly unknownFields: readonly string[];
 }
 
 export type ReadConfigsResult = { readonly ok: true; readonly configs: WranglerConfigFile[] } | { readonly ok: false; readonly errors: string[] };
@@ -27,12 +31,9 @@ const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".wrangler", ".tmp", "d
 export async function readWranglerConfigs(paths: readonly string[], options: { cwd: string; root: string }): Promise<ReadConfigsResult> {
   const errors: string[] = [];
   const files = expandFolders(paths, options.cwd, errors);
-  let wrangler: typeof import("wrangler");
-  try {
-    wrangler = await import("wrangler");
-  } catch (error) {
-    return { ok: false, errors: [...errors, `Cannot load wrangler (${complaint(error).split("\n")[0]}); import reads configs with Wrangler itself.\n  fix: install it in this project: npm install --save-dev wrangler`] };
-  }
+  const wrangler = await loadWrangler(options.root);
+  if ("error" in wrangler) return { ok: false, errors: [...errors, wrangler.error] };
+  const schema = wrangler.schemaFile === undefined ? undefined : readConfigSchema(wrangler.schemaFile);
   const configs: WranglerConfigFile[] = [];
   for (const file of files) {
     const path = resolve(options.cwd, file);
@@ -48,15 +49,16 @@ export async function readWranglerConfigs(paths: readonly string[], options: { c
     let config: Record<string, unknown>;
     let env: string | undefined;
     try {
-      config = wrangler.experimental_readRawConfig({ config: path }).rawConfig as Record<string, unknown>;
+      config = wrangler.readRawConfig({ config: path }).rawConfig as Record<string, unknown>;
       const named = typeof config.env === "object" && config.env !== null ? Object.keys(config.env) : [];
-      for (env of [undefined, ...named]) wrangler.unstable_readConfig({ config: path, ...(env === undefined ? {} : { env }) }, { hideWarnings: true });
+      for (env of [undefined, ...named]) wrangler.readConfig({ config: path, ...(env === undefined ? {} : { env }) }, { hideWarnings: true });
     } catch (error) {
       const where = env === undefined ? "" : ` (with --env ${env})`;
       errors.push(`${file}${lineOf(error)}: Wrangler rejects this config${where}:\n${indent(complaint(error))}\n  fix: correct it until \`wrangler deploy --dry-run -c ${file}${env === undefined ? "" : ` --env ${env}`}\` accepts it, then import again`);
       continue;
     }
-    configs.push({ file, dir, configFile: basename(path), config, devVars: readDevVarNames(dirname(path), options.root) });
+    const unknownFields = schema === undefined ? [] : findUnknownFields(schema, config);
+    configs.push({ file, dir, configFile: basename(path), config, devVars: readDevVarNames(dirname(path), options.root), unknownFields });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, configs };
 }

@@ -46,3 +46,18 @@ export const KNOWN_DIFFERENCES: readonly Known[] = [
   ...placeholderMain("cloudflare/mcp-server-cloudflare", "packages/eval-tools/wrangler.json", [""]),
   ...placeholderMain("Chandorkar-Technologies/Zero", "apps/mail/wrangler.jsonc", ["", "local", "staging", "production"]),
 ];
+
+/**
+ * What tsc reports in the imported manifests (real-configs.test.ts type-checks them all): a field a
+ * config holds that Wrangler's types do not allow there. Import keeps it (Wrangler reads the
+ * generated config as before) and warns about it; the editor then shows it where it is.
+ */
+export const KNOWN_TYPE_ERRORS: readonly { readonly repository: string; readonly message: RegExp; readonly why: string }[] = [
+  {
+    repository: "lifeodyssey/animichi",
+    message: /error TS2353: Object literal may only specify known properties, and 'workers_dev' does not exist in type 'Rule'\./,
+    why:
+      "workers/migrator/wrangler.toml writes workers_dev and preview_urls after its second [[rules]] header, so TOML puts them in that rule, " +
+      "where Wrangler ignores them: the Worker never had them. Import warns; tsc shows the first of the two.",
+  },
+];

@@ -9,6 +9,9 @@ import { planSecrets, type StoreBinding } from "../../src/import/plan-secrets.ts
 import type { WranglerConfigFile } from "../../src/import/read-wrangler-configs.ts";
 import { mergeEnvironment } from "../../src/manifest/merge.ts";
 import { validateManifest } from "../../src/manifest/validate.ts";
+import { resolveWrangler } from "../../src/import/load-wrangler.ts";
+import { findUnknownFields, readConfigSchema } from "../../src/import/unknown-fields.ts";
+import { CODEGEN_DIR } from "../helpers/sandbox.ts";
 
 const STORE = "66c9bb0faef644b4a0671bb7d90d98bd";
 const config = (file: string, body: Record<string, unknown>, devVars: WranglerConfigFile["devVars"] = []): WranglerConfigFile => ({
@@ -17,6 +20,7 @@ const config = (file: string, body: Record<string, unknown>, devVars: WranglerCo
   configFile: file.split("/").pop()!,
   config: body,
   devVars,
+  unknownFields: [],
 });
 
 describe("planEnvironmentNames", () => {
@@ -193,5 +197,21 @@ describe("planImport", () => {
     const clash = validateManifest(manifest, { manifestPath: "secrets.manifest.ts" });
     expect(clash.ok).toBe(false);
     expect(!clash.ok && clash.errors.map((issue) => issue.code)).toEqual(["duplicate-output"]);
+  });
+});
+
+describe("findUnknownFields", () => {
+  it("names the keys Wrangler's own schema does not allow where they are, such as TOML keys written after a [[rules]] header", () => {
+    const schemaFile = resolveWrangler(CODEGEN_DIR)?.schemaFile;
+    expect(schemaFile).toMatch(/wrangler\/config-schema\.json$/);
+    const schema = readConfigSchema(schemaFile!);
+    const config = {
+      name: "migrator",
+      main: "src/index.ts",
+      rules: [{ type: "Text", globs: ["**/*.sql"], fallthrough: true, workers_dev: true, preview_urls: false }],
+      env: { staging: { kv_namespaces: [{ binding: "KV", id: "x", ttl: 5 }] } },
+    };
+    expect(findUnknownFields(schema, config).sort()).toEqual(["env.staging.kv_namespaces[0].ttl", "rules[0].preview_urls", "rules[0].workers_dev"]);
+    expect(findUnknownFields(schema, { name: "ok", main: "src/index.ts", workers_dev: false })).toEqual([]);
   });
 });
