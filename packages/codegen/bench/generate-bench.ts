@@ -4,13 +4,15 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { renderSyntheticManifest } from "./synthetic-manifest.ts";
+import { renderRealisticManifest, renderSyntheticManifest } from "./synthetic-manifest.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, "../../..");
 const BIN = join(HERE, "../bin/secrets-manifest.js");
 const WRANGLER = join(HERE, "../node_modules/.bin/wrangler");
 const SIZES = [10, 100, 1000];
+/** Workers with KV, D1, a Durable Object, a service binding and per-environment settings (issue 8). */
+const REALISTIC_SIZES = [100, 1000];
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 
 interface Row {
@@ -38,11 +40,12 @@ function stats(samples: number[]): { medianMs: number; minMs: number } {
 }
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-function benchSize(workers: number): Row[] {
-  const dir = join(REPO, ".bench", `generate-${workers}`);
+function benchSize(workers: number, realistic = false): Row[] {
+  const dir = join(REPO, ".bench", `generate-${realistic ? "realistic-" : ""}${workers}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "secrets.manifest.ts"), renderSyntheticManifest(workers));
+  writeFileSync(join(dir, "secrets.manifest.ts"), realistic ? renderRealisticManifest(workers) : renderSyntheticManifest(workers));
+  const label = realistic ? "realistic " : "";
   // Cold runs write into folders that never existed: deleting the previous outputs right before a
   // run would charge the file system's clean-up (discards, writeback) to the generator.
   const cold: number[] = [];
@@ -64,9 +67,9 @@ function benchSize(workers: number): Row[] {
   const check: number[] = [];
   for (let i = 0; i < RUNS; i++) check.push(time(process.execPath, [BIN, "generate", "--check"], dir).ms);
   return [
-    { case: "cold generate (all files)", workers, files, ...stats(cold) },
-    { case: "no-op regenerate", workers, files, ...stats(noop), filesWritten: written },
-    { case: "generate --check", workers, files, ...stats(check) },
+    { case: `${label}cold generate (all files)`, workers, files, ...stats(cold) },
+    { case: `${label}no-op regenerate`, workers, files, ...stats(noop), filesWritten: written },
+    { case: `${label}generate --check`, workers, files, ...stats(check) },
   ];
 }
 
@@ -75,8 +78,8 @@ function benchWranglerTypes(): Row {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "src"), { recursive: true });
   writeFileSync(join(dir, "src/index.ts"), "export default { fetch() { return new Response('ok'); } };\n");
-  // The yardstick config is one of the generated ones, so both sides describe the same bindings.
-  spawnSync(process.execPath, [BIN, "generate", "--manifest", join(REPO, ".bench/generate-10/secrets.manifest.ts"), "--root", dir], { encoding: "utf8" });
+  // The yardstick config is one of the realistic generated ones, so both sides describe the same bindings.
+  spawnSync(process.execPath, [BIN, "generate", "--manifest", join(REPO, ".bench/generate-realistic-100/secrets.manifest.ts"), "--root", dir], { encoding: "utf8" });
   const config = join(dir, "apps/worker-0/wrangler-worker-0.toml");
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -86,7 +89,7 @@ function benchWranglerTypes(): Row {
 }
 
 export function runGenerateBench(): Row[] {
-  const rows = SIZES.flatMap(benchSize);
+  const rows = [...SIZES.flatMap((size) => benchSize(size)), ...REALISTIC_SIZES.flatMap((size) => benchSize(size, true))];
   rows.push(benchWranglerTypes());
   // Cleaned up after measuring, so the next run does not start with the file system busy discarding.
   rmSync(join(REPO, ".bench"), { recursive: true, force: true });
@@ -105,7 +108,11 @@ export function verdicts(rows: readonly Row[]): string[] {
   const yardstick = rows.find((row) => row.case.startsWith("wrangler types"))!;
   const cold1000 = rows.find((row) => row.case.startsWith("cold") && row.workers === 1000)!;
   const noop100 = rows.find((row) => row.case.startsWith("no-op") && row.workers === 100)!;
+  const realistic1000 = rows.find((row) => row.case === "realistic cold generate (all files)" && row.workers === 1000)!;
+  const realisticNoop100 = rows.find((row) => row.case === "realistic no-op regenerate" && row.workers === 100)!;
   return [
+    `${realistic1000.medianMs < yardstick.medianMs ? "PASS" : "FAIL"}: all ${realistic1000.files} artifacts for 1000 realistic workers (20 secrets, KV, D1, Durable Object, service, 3 environments) in ${realistic1000.medianMs} ms vs wrangler types for one config in ${yardstick.medianMs} ms`,
+    `${realisticNoop100.medianMs < 500 && realisticNoop100.filesWritten === 0 ? "PASS" : "FAIL"}: no-op regeneration of 100 realistic workers in ${realisticNoop100.medianMs} ms (< 500 ms) writing ${realisticNoop100.filesWritten} files`,
     `${cold1000.medianMs < yardstick.medianMs ? "PASS" : "FAIL"}: all ${cold1000.files} artifacts for 1000 workers in ${cold1000.medianMs} ms vs wrangler types for one config in ${yardstick.medianMs} ms`,
     `${noop100.medianMs < 500 && noop100.filesWritten === 0 ? "PASS" : "FAIL"}: no-op regeneration of 100 workers in ${noop100.medianMs} ms (< 500 ms) writing ${noop100.filesWritten} files`,
   ];

@@ -73,7 +73,8 @@ export function renderSecretsMatrixMarkdown(manifest: ResolvedManifest): string 
     );
   }
   for (const env of matrix.environments) {
-    const workers = manifest.workers.map((worker) => worker.id);
+    // Only the workers that live in this environment (deployTo) get a column.
+    const workers = manifest.workers.filter((worker) => worker.environments.some((e) => e.environment === env.name)).map((worker) => worker.id);
     lines.push(
       "",
       `## ${env.name}${env.name === manifest.defaultEnvironment ? " (default)" : ""}`,

@@ -31,9 +31,10 @@ export function configFormatOf(file: string): ConfigFormat {
   return "toml";
 }
 
-/** The environments a worker lives in, as named in the manifest: the default one always. */
-export function environmentsOfWorker(worker: { deployTo?: readonly string[] | undefined }, environments: readonly string[], defaultEnvironment: string): string[] {
-  return environments.filter((env) => env === defaultEnvironment || worker.deployTo === undefined || worker.deployTo.includes(env));
+/** The environments a worker lives in (`deployTo`), the default one always; reads raw input defensively. */
+export function livingEnvironments(worker: { readonly deployTo?: unknown }, environments: readonly string[], defaultEnvironment: string | undefined): string[] {
+  const deployTo = Array.isArray(worker.deployTo) ? (worker.deployTo as unknown[]) : undefined;
+  return environments.filter((env) => env === defaultEnvironment || deployTo === undefined || deployTo.includes(env));
 }
 
 export function normalizeManifest(parsed: ParsedManifest, options: { manifestPath: string }): ResolvedManifest {
@@ -97,7 +98,7 @@ function resolveWorker({ id, worker, environments, storeNames }: WorkerContext):
     else base[field] = value;
   }
   const defaultEnvironment = environments.find((env) => env.isDefault)?.name ?? "";
-  const livesIn = new Set(environmentsOfWorker(worker, environments.map((env) => env.name), defaultEnvironment));
+  const livesIn = new Set(livingEnvironments(worker, environments.map((env) => env.name), defaultEnvironment));
   const lives = environments.filter((env) => livesIn.has(env.name));
   return {
     id,

@@ -12,12 +12,14 @@ import { editDistance } from "./suggest.ts";
 
 export function checkPassthrough(raw: Dict): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
+  // Fleets repeat the same few keys in every worker: each key's near-miss verdict is computed once.
+  const nearMisses = new Map<string, string | undefined>();
   for (const [app, worker] of entries(raw["workers"])) {
     const toml = !/\.jsonc?$/.test(str(worker["configFile"]) ?? ".toml");
-    issues.push(...checkFields(worker, { path: ["workers", app], own: OWN_WORKER_FIELDS, toml, inEnvironment: false }));
+    issues.push(...checkFields(worker, { path: ["workers", app], own: OWN_WORKER_FIELDS, toml, inEnvironment: false, nearMisses }));
     for (const [env, override] of entries(worker["environments"])) {
       const path = ["workers", app, "environments", env];
-      issues.push(...checkFields(override, { path, own: OWN_WORKER_ENVIRONMENT_FIELDS, toml, inEnvironment: true }));
+      issues.push(...checkFields(override, { path, own: OWN_WORKER_ENVIRONMENT_FIELDS, toml, inEnvironment: true, nearMisses }));
     }
   }
   return issues;
@@ -28,6 +30,7 @@ interface Where {
   readonly own: ReadonlySet<string>;
   readonly toml: boolean;
   readonly inEnvironment: boolean;
+  readonly nearMisses: Map<string, string | undefined>;
 }
 
 function checkFields(fields: Dict, where: Where): ManifestIssue[] {
@@ -36,7 +39,9 @@ function checkFields(fields: Dict, where: Where): ManifestIssue[] {
     if (where.own.has(key)) continue;
     const path = [...where.path, key];
     const manifestSpelling = OWNED_WRANGLER_FIELDS.get(key);
-    const nearMiss = manifestSpelling === undefined ? nearMissOf(key, where.own) : undefined;
+    const memo = `${where.inEnvironment ? "env" : "worker"}:${key}`;
+    if (manifestSpelling === undefined && !where.nearMisses.has(memo)) where.nearMisses.set(memo, nearMissOf(key, where.own));
+    const nearMiss = manifestSpelling === undefined ? where.nearMisses.get(memo) : undefined;
     if (manifestSpelling !== undefined) {
       issues.push({
         severity: "error",

@@ -4,12 +4,7 @@
 import { describeValue, type ManifestIssue } from "./issues.ts";
 import { closest } from "./suggest.ts";
 import { entries, isDict, str, workerSecretRefs, type Dict } from "./rule-input.ts";
-
-/** The environments a worker lives in, read defensively from the raw input: the default always. */
-export function livingEnvironments(worker: Dict, environments: readonly string[], defaultEnvironment: string | undefined): string[] {
-  const deployTo = Array.isArray(worker["deployTo"]) ? worker["deployTo"] : undefined;
-  return environments.filter((env) => env === defaultEnvironment || deployTo === undefined || deployTo.includes(env));
-}
+import { livingEnvironments } from "./normalize.ts";
 
 export function checkWorkerEnvironments(raw: Dict): ManifestIssue[] {
   const issues: ManifestIssue[] = [];

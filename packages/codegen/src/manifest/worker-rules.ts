@@ -5,8 +5,7 @@ import { ENVIRONMENT_NAME, WORKER_NAME, matchesRule } from "./names.ts";
 import { isRealDate } from "./schema.ts";
 import { entries, isDict, str, type Dict } from "./rule-input.ts";
 import type { RuleContext } from "./rules.ts";
-import { defaultConfigFile, ENV_TYPES_FILE } from "./normalize.ts";
-import { livingEnvironments } from "./worker-env-rules.ts";
+import { defaultConfigFile, ENV_TYPES_FILE, livingEnvironments } from "./normalize.ts";
 
 export function checkWorkers(raw: Dict, context: RuleContext): ManifestIssue[] {
   const issues: ManifestIssue[] = [];

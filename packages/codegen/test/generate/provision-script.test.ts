@@ -183,6 +183,45 @@ describe("remote script against a fake wrangler", () => {
     );
   });
 
+  test("an environment without accountId needs CLOUDFLARE_ACCOUNT_ID, and then uses it", async () => {
+    const { root, fake, manifest } = await sandbox("realistic-fleet");
+    const development = manifest.environments.find((env) => env.name === "development")!;
+    expect(development.accountId).toBeUndefined();
+    const script = join(root, "provision/development.remote.sh");
+    const missing = await runScript({ script, cwd: root, input: "", env: fakeEnv(fake, { FAKE_STORE_ID: development.storeId! }) });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("environments.development has no accountId in secrets.manifest.ts: set it there, or export CLOUDFLARE_ACCOUNT_ID.");
+    expect((await readCalls(fake)).filter((call) => call.command === "wrangler")).toEqual([]);
+
+    const account = "abcdefabcdefabcdefabcdefabcdefab";
+    const values = manifest.secrets.map((_, i) => hostileValue(i));
+    const result = await runScript({
+      script,
+      cwd: root,
+      input: values.map((v) => `${v}\n`).join(""),
+      env: fakeEnv(fake, { FAKE_STORE_ID: development.storeId!, FAKE_EXISTING: "", CLOUDFLARE_ACCOUNT_ID: account }),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const wrangler = (await readCalls(fake)).filter((call) => call.command === "wrangler");
+    expect(wrangler.length).toBeGreaterThan(0);
+    for (const call of wrangler) expect(call.meta).toMatchObject({ account });
+  });
+
+  test("per-environment store names are the names created", async () => {
+    const { root, fake, manifest } = await sandbox("realistic-fleet");
+    const production = manifest.environments.find((env) => env.name === "production")!;
+    const values = manifest.secrets.map((_, i) => hostileValue(i));
+    const result = await runScript({
+      script: join(root, "provision/production.remote.sh"),
+      cwd: root,
+      input: values.map((v) => `${v}\n`).join(""),
+      env: fakeEnv(fake, { FAKE_STORE_ID: production.storeId!, FAKE_EXISTING: "" }),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const created = (await readCalls(fake)).filter((call) => call.command === "wrangler" && call.args[2] === "create").map((call) => call.args[5]);
+    expect(created).toEqual(["CATALOG_DATABASE_URL_PROD", "STRIPE_SECRET_KEY", "SESSION_SIGNING_KEY", "SENTRY_DSN"]);
+  });
+
   test("an account without a store: creates one, then asks for the manifest to be updated", async () => {
     const { root, fake } = await sandbox("bundled");
     const newId = "feedfacefeedfacefeedfacefeedface";

@@ -94,7 +94,7 @@ beforeAll(async () => {
     }
   }
   await mapLimit(jobs, 2, async (job) => results.set(key(job), await run(job.cwd, job.args)));
-}, 900_000);
+}, 1_800_000);
 
 afterAll(async () => {
   for (const { root } of roots.values()) await rm(root, { recursive: true, force: true });
