@@ -76,7 +76,8 @@ function consumerFor(worker: ResolvedWorker, importPath: string): string {
     if (member.types.includes("SecretsStoreSecret")) {
       lines.push(member.optional ? `  seen.push(await env.${name}?.get());` : `  const ${name}: string = await env.${name}.get();`, member.optional ? "" : `  seen.push(${name});`);
     } else {
-      const literal = member.types.map((type) => type.slice(type.indexOf(":") + 1)).join(" | ");
+      // `string:"x"` -> `"x"`; a JSON var's type is its JSON text already.
+      const literal = member.types.map((type) => (/^[{[]/.test(type) ? type : type.slice(type.indexOf(":") + 1))).join(" | ");
       lines.push(`  const ${name}: ${literal}${member.optional ? " | undefined" : ""} = env.${name};`, `  seen.push(${name});`);
     }
   }
