@@ -1,72 +1,49 @@
-// One Wrangler config seen as environments: the top level (the manifest's default environment) and
-// each [env.NAME]. Wrangler inherits neither vars nor bindings into environments, and neither does this.
-import type { VarValue } from "../manifest/define.ts";
-import type { WranglerConfigFile } from "./read-wrangler-configs.ts";
+// One Wrangler config seen as the environments Wrangler makes of it: the top level (the manifest's
+// default environment) and each [env.NAME], each complete as Wrangler reads it for `--env NAME`:
+// its own fields plus those it inherits from the top level (Wrangler's table, wrangler-fields.ts).
+// Values stay as the team wrote them (raw JSON data, relative paths), never Wrangler's normalised
+// reading. Pure.
+import { inheritanceOf } from "../manifest/wrangler-fields.ts";
 
-export interface StoreBinding {
-  readonly binding: string;
-  readonly store_id: string;
-  readonly secret_name: string;
-}
+export type Fields = Readonly<Record<string, unknown>>;
 
 export interface ConfigEnvironment {
+  /** The manifest environment: the config's [env.NAME], or the import's default environment. */
   readonly name: string;
   readonly isDefault: boolean;
-  /** The Worker's name there, as wrangler would deploy it. */
+  /** The Worker's name there as Wrangler reads it (`<name>-<env>` when [env.NAME] has none). */
   readonly workerName: string | undefined;
-  readonly accountId: string | undefined;
-  readonly vars: Record<string, VarValue>;
-  readonly bindings: StoreBinding[];
+  /** Every other field Wrangler applies in this environment, in Wrangler's field names. */
+  readonly fields: Fields;
 }
 
-const MODELLED_TOP = new Set(["name", "main", "compatibility_date", "compatibility_flags", "vars", "secrets_store_secrets", "env", "account_id", "$schema"]);
-const MODELLED_ENV = new Set(["name", "vars", "secrets_store_secrets", "account_id"]);
+export interface ConfigLayout {
+  /** Fields Wrangler allows only at the top of a config (`dev`, `alias`, `keep_vars`, `$schema`, ...). */
+  readonly topLevelOnly: Fields;
+  /** The default environment first, then each [env.NAME] in the config's order. */
+  readonly environments: readonly ConfigEnvironment[];
+}
 
-export function collectEnvironments(file: WranglerConfigFile, defaultEnvironment: string, warnings: string[]): ConfigEnvironment[] {
-  const config = file.config;
+const isObject = (value: unknown): value is Fields => typeof value === "object" && value !== null && !Array.isArray(value);
+
+export function readConfigEnvironments(config: Fields, defaultEnvironment: string): ConfigLayout {
+  const topLevelOnly: Record<string, unknown> = {};
+  const top: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(config)) {
+    if (field === "env" || field === "name" || value === undefined) continue;
+    if (inheritanceOf(field) === "top-level-only") topLevelOnly[field] = value;
+    else top[field] = value;
+  }
   const topName = typeof config.name === "string" ? config.name : undefined;
-  const topAccount = typeof config.account_id === "string" ? config.account_id : undefined;
-  const dropped = Object.keys(config).filter((key) => !MODELLED_TOP.has(key));
-  if (dropped.length > 0) warnings.push(`${file.file}: not imported: ${dropped.join(", ")} (the manifest does not model them; \`generate\` would drop them).`);
-  const out: ConfigEnvironment[] = [
-    { name: defaultEnvironment, isDefault: true, workerName: topName, accountId: topAccount, vars: varsOf(config.vars, file, "vars", warnings), bindings: bindingsOf(config.secrets_store_secrets, file, "", warnings) },
-  ];
-  const envs = typeof config.env === "object" && config.env !== null ? (config.env as Record<string, Record<string, unknown>>) : {};
-  for (const [name, env] of Object.entries(envs)) {
-    if (name === defaultEnvironment) {
-      warnings.push(`${file.file}: [env.${name}] has the name of the default environment; pass --default-env with another name to import it.`);
-      continue;
-    }
-    const droppedEnv = Object.keys(env).filter((key) => !MODELLED_ENV.has(key));
-    if (droppedEnv.length > 0) warnings.push(`${file.file}: not imported from [env.${name}]: ${droppedEnv.join(", ")}.`);
-    out.push({
-      name,
-      isDefault: false,
-      workerName: typeof env.name === "string" ? env.name : topName === undefined ? undefined : `${topName}-${name}`,
-      accountId: typeof env.account_id === "string" ? env.account_id : topAccount,
-      vars: varsOf(env.vars, file, `env.${name}.vars`, warnings),
-      bindings: bindingsOf(env.secrets_store_secrets, file, `env.${name}.`, warnings),
-    });
+  const environments: ConfigEnvironment[] = [{ name: defaultEnvironment, isDefault: true, workerName: topName, fields: top }];
+  const named = isObject(config.env) ? config.env : {};
+  for (const [name, raw] of Object.entries(named)) {
+    const own = isObject(raw) ? raw : {};
+    const fields: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(top)) if (inheritanceOf(field) === "inherited") fields[field] = value;
+    for (const [field, value] of Object.entries(own)) if (field !== "name" && value !== undefined) fields[field] = value;
+    const workerName = typeof own.name === "string" ? own.name : topName === undefined ? undefined : `${topName}-${name}`;
+    environments.push({ name, isDefault: false, workerName, fields });
   }
-  return out;
-}
-
-function varsOf(value: unknown, file: WranglerConfigFile, where: string, warnings: string[]): Record<string, VarValue> {
-  if (typeof value !== "object" || value === null) return {};
-  const out: Record<string, VarValue> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry === "string" || typeof entry === "number" || typeof entry === "boolean") out[key] = entry;
-    else warnings.push(`${file.file}: ${where}.${key} is not a string, number or boolean; not imported.`);
-  }
-  return out;
-}
-
-function bindingsOf(value: unknown, file: WranglerConfigFile, where: string, warnings: string[]): StoreBinding[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: Record<string, unknown>, index) => {
-    const { binding, store_id: storeId, secret_name: secretName } = entry ?? {};
-    if (typeof binding === "string" && typeof storeId === "string" && typeof secretName === "string") return [{ binding, store_id: storeId, secret_name: secretName }];
-    warnings.push(`${file.file}: ${where}secrets_store_secrets[${index}] lacks binding, store_id or secret_name; not imported.`);
-    return [];
-  });
+  return { topLevelOnly, environments };
 }

@@ -1,168 +1,192 @@
-// From existing Wrangler configs to a starter manifest, as plain data. Pure. What the manifest
-// cannot say (other binding kinds, a secret bound in one environment only) becomes a warning, and
-// what the configs do not say (an account id) becomes a TODO in the output.
-import type { VarValue } from "../manifest/define.ts";
+// Existing Wrangler configs -> a manifest in the input shape, as plain data. Pure. Every
+// environment a config has is kept (and none added: a worker gets `deployTo` with exactly its own),
+// every Wrangler field passes through under Wrangler's name, values shared by all of a worker's
+// environments are written once, and each Secrets Store binding keeps the store secret it names.
+import { APP_ID, matchesRule } from "../manifest/names.ts";
+import { readConfigEnvironments, type ConfigLayout } from "./config-environments.ts";
+import { planEnvironmentNames } from "./environment-names.ts";
+import { planSecrets, type StoreBinding } from "./plan-secrets.ts";
+import { planWorker } from "./plan-worker.ts";
 import type { WranglerConfigFile } from "./read-wrangler-configs.ts";
-import { collectEnvironments, type ConfigEnvironment } from "./config-environments.ts";
-
-export interface ImportedWorker {
-  name?: string;
-  main: string;
-  compatibilityDate: string;
-  compatibilityFlags?: string[];
-  dir?: string;
-  secrets?: string[] | Record<string, string>;
-  vars?: Record<string, VarValue>;
-  environments?: Record<string, { name?: string; vars?: Record<string, VarValue> }>;
-}
 
 export interface ImportedManifest {
-  environments: Record<string, { accountId: string; storeId: string; secretPrefix?: string }>;
+  environments: Record<string, { accountId?: string; storeId?: string; secretPrefix?: string }>;
   defaultEnvironment: string;
-  secrets: Record<string, Record<string, never>>;
-  workers: Record<string, ImportedWorker>;
+  secrets: Record<string, { storeNames?: Record<string, string> }>;
+  workers: Record<string, Record<string, unknown>>;
+}
+
+/** A per-Worker secret (`wrangler secret put`) a worker uses today: a candidate for `migrate`. */
+export interface WorkerSecretCandidate {
+  readonly app: string;
+  readonly name: string;
+  /** Where the import saw it: `secrets.required` in which environments, or a `.dev.vars` file. */
+  readonly seenIn: readonly string[];
 }
 
 export interface ImportPlan {
   readonly manifest: ImportedManifest;
-  /** Key paths whose value is a placeholder, with what to put there. */
+  /** Key paths whose value the configs did not give, with what to put there. */
   readonly todos: readonly { readonly path: readonly string[]; readonly note: string }[];
   readonly warnings: readonly string[];
+  readonly candidates: readonly WorkerSecretCandidate[];
+  /** app -> the config `generate` will replace (its path relative to the output root). */
+  readonly configs: ReadonlyMap<string, string>;
 }
 
-export const PLACEHOLDER_ID = "0".repeat(32);
+export type PlanImportResult = { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly errors: readonly string[] };
 
-export function planImport(configs: readonly WranglerConfigFile[], options: { defaultEnvironment: string }): ImportPlan {
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+export function planImport(configs: readonly WranglerConfigFile[], options: { defaultEnvironment?: string | undefined }): PlanImportResult {
+  const names = planEnvironmentNames(
+    configs.map((config) => ({ file: config.file, environments: isObject(config.config.env) ? Object.keys(config.config.env) : [] })),
+    options.defaultEnvironment,
+  );
+  if (!names.ok) return names;
+  const atRoot = configs.filter((config) => config.dir === "");
+  if (atRoot.length > 0) {
+    return {
+      ok: false,
+      errors: atRoot.map(
+        (config) =>
+          `${config.file} is in the manifest's own folder; a worker's dir must be a folder below it (the manifest cannot yet hold a Worker at its root).\n` +
+          "  fix: write the manifest one folder up (--manifest ../secrets.manifest.ts), or move the Worker into a folder of its own",
+      ),
+    };
+  }
+  const all = [names.defaultEnvironment, ...names.named];
   const warnings: string[] = [];
   const todos: { path: string[]; note: string }[] = [];
-  const perConfig = configs.map((file) => ({ file, envs: collectEnvironments(file, options.defaultEnvironment, warnings) }));
-  const envNames = [options.defaultEnvironment, ...new Set(perConfig.flatMap(({ envs }) => envs.filter((env) => !env.isDefault).map((env) => env.name)))];
-  const prefixes = new Map(envNames.map((name) => [name, name === options.defaultEnvironment ? "" : inferPrefix(perConfig.map((c) => c.envs), name, warnings)]));
+  const apps = appIds(configs);
+  const layouts = configs.map((config) => readConfigEnvironments(config.config, names.defaultEnvironment));
+
+  const secretsPlan = planSecrets(
+    configs.map((config, index) => ({
+      app: apps[index]!,
+      file: config.file,
+      environments: new Map(layouts[index]!.environments.map((env) => [env.name, storeBindingsOf(env.fields.secrets_store_secrets)])),
+    })),
+    names,
+  );
+  if (!secretsPlan.ok) return secretsPlan;
+  const { storeIds, prefixes, secrets, bindings } = secretsPlan.plan;
+
+  const accounts = planAccounts(layouts, apps, all, warnings);
+  const sharedDirs = new Set(configs.map((config) => config.dir).filter((dir, index, dirs) => dirs.indexOf(dir) !== index));
+  const workers: ImportedManifest["workers"] = {};
+  const candidates: WorkerSecretCandidate[] = [];
+  const replaced = new Map<string, string>();
+  configs.forEach((config, index) => {
+    const app = apps[index]!;
+    const layout = layouts[index]!;
+    const environments = layout.environments.map((env) => {
+      const { account_id: _account, secrets_store_secrets: _bindings, ...fields } = env.fields;
+      const bound = bindings.get(app)?.get(env.name);
+      return { ...env, fields: bound && bound.size > 0 ? { ...fields, secrets_store_secrets: Object.fromEntries(bound) } : fields };
+    });
+    if (config.unknownFields.length > 0) {
+      warnings.push(
+        `${config.file}: Wrangler's schema (config-schema.json) does not know ${config.unknownFields.join(", ")}. ` +
+          "The manifest keeps them where they are, so Wrangler reads the generated config as before, but its types flag them in the editor: " +
+          "move or delete them (in TOML, keys written after a [[table]] header belong to that table).",
+      );
+    }
+    if (layout.environments[0]!.workerName === undefined) warnings.push(`${config.file} has no name: the manifest names the Worker "${app}" (its app id).`);
+    workers[app] = planWorker({
+      identity: { app, dir: config.dir, configFile: config.configFile, ...(sharedDirs.has(config.dir) ? { envTypesFile: `src/${app}.env.generated.ts` } : {}) },
+      topLevelOnly: layout.topLevelOnly,
+      environments,
+      manifestEnvironments: all,
+    });
+    if (typeof workers[app].main !== "string") {
+      workers[app].main = "src/index.ts";
+      todos.push({ path: ["workers", app, "main"], note: `${config.file} has no main; the manifest needs the Worker's entry module` });
+    }
+    candidates.push(...candidatesOf(app, config, layout));
+    replaced.set(app, `${config.dir}/${config.configFile}`);
+  });
 
   const environments: ImportedManifest["environments"] = {};
-  for (const name of envNames) {
-    const all = perConfig.flatMap(({ envs }) => envs.filter((env) => env.name === name));
-    const accountId = single(all.map((env) => env.accountId), `account ids in ${name}`, warnings);
-    const storeId = single(all.flatMap((env) => env.bindings.map((b) => b.store_id)), `store ids in ${name}`, warnings);
-    if (!accountId) todos.push({ path: ["environments", name, "accountId"], note: "the configs name no account_id: put the Cloudflare account id here" });
-    if (!storeId) todos.push({ path: ["environments", name, "storeId"], note: "no config binds a store here: put the store id (`wrangler secrets-store store list --remote`)" });
-    const prefix = prefixes.get(name)!;
-    environments[name] = { accountId: accountId ?? PLACEHOLDER_ID, storeId: storeId ?? PLACEHOLDER_ID, ...(prefix ? { secretPrefix: prefix } : {}) };
+  for (const env of all) {
+    const prefix = prefixes.get(env) ?? "";
+    // An account has one store: an environment that binds no secret still shares its account's store.
+    const sibling = all.find((other) => accounts.has(env) && accounts.get(other) === accounts.get(env) && storeIds.has(other));
+    const storeId = storeIds.get(env) ?? (sibling === undefined ? undefined : storeIds.get(sibling));
+    environments[env] = {
+      ...(accounts.has(env) ? { accountId: accounts.get(env)! } : {}),
+      ...(storeId !== undefined ? { storeId } : {}),
+      ...(prefix !== "" ? { secretPrefix: prefix } : {}),
+    };
   }
-
-  const secrets = new Set<string>();
-  const workers: ImportedManifest["workers"] = {};
-  const usedIds = new Set<string>();
-  for (const { file, envs } of perConfig) {
-    const id = uniqueId(appIdOf(file), usedIds);
-    workers[id] = planWorker({ id, file, envs, envNames, prefixes, secrets, warnings, todos });
-  }
+  const manifestSecrets = Object.fromEntries(
+    [...secrets].map(([name, storeNames]) => [name, storeNames.size > 0 ? { storeNames: Object.fromEntries(all.filter((env) => storeNames.has(env)).map((env) => [env, storeNames.get(env)!])) } : {}]),
+  );
   return {
-    manifest: { environments, defaultEnvironment: options.defaultEnvironment, secrets: Object.fromEntries([...secrets].map((name) => [name, {}])), workers },
-    todos,
-    warnings,
+    ok: true,
+    plan: { manifest: { environments, defaultEnvironment: names.defaultEnvironment, secrets: manifestSecrets, workers }, todos, warnings, candidates, configs: replaced },
   };
 }
 
-function planWorker(input: {
-  id: string;
-  file: WranglerConfigFile;
-  envs: ConfigEnvironment[];
-  envNames: string[];
-  prefixes: Map<string, string>;
-  secrets: Set<string>;
-  warnings: string[];
-  todos: { path: string[]; note: string }[];
-}): ImportedWorker {
-  const { id, file, envs } = input;
-  const config = file.config;
-  const top = envs.find((env) => env.isDefault)!;
-  const name = typeof config.name === "string" ? config.name : id;
-  const main = typeof config.main === "string" ? config.main : undefined;
-  const date = typeof config.compatibility_date === "string" ? config.compatibility_date : undefined;
-  if (!main) input.todos.push({ path: ["workers", id, "main"], note: `${file.file} has no main: point it at the Worker's entry module` });
-  if (!date) input.todos.push({ path: ["workers", id, "compatibilityDate"], note: `${file.file} has no compatibility_date` });
-  const flags = Array.isArray(config.compatibility_flags) ? config.compatibility_flags.map(String) : [];
-  // Keys in the order a person writes them: name first.
-  const worker: ImportedWorker = {
-    ...(name !== id ? { name } : {}),
-    main: main ?? "src/index.ts",
-    compatibilityDate: date ?? "2026-08-01",
-    ...(flags.length > 0 ? { compatibilityFlags: flags } : {}),
-    ...(file.dir !== `apps/${id}` ? { dir: file.dir } : {}),
-  };
+function storeBindingsOf(value: unknown): StoreBinding[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((entry): entry is StoreBinding => isObject(entry) && typeof entry.binding === "string" && typeof entry.store_id === "string" && typeof entry.secret_name === "string");
+}
 
-  for (const missing of input.envNames.filter((env) => !envs.some((e) => e.name === env))) {
-    input.warnings.push(`${file.file} has no [env.${missing}]: the generated config will add one with the same secrets and vars.`);
-  }
-  const bindingMap = new Map<string, string>();
-  for (const env of envs) {
-    const prefix = input.prefixes.get(env.name) ?? "";
-    for (const binding of env.bindings) {
-      const secret = prefix && binding.secret_name.startsWith(prefix) ? binding.secret_name.slice(prefix.length) : binding.secret_name;
-      const known = bindingMap.get(binding.binding);
-      if (known === undefined) bindingMap.set(binding.binding, secret);
-      else if (known !== secret) input.warnings.push(`${file.file}: binding ${binding.binding} names ${known} in one environment and ${binding.secret_name} in ${env.name}; the manifest keeps ${known}.`);
+/**
+ * One account per environment, as the manifest has it: the one most of the environment's configs
+ * name. When most name none, none is written (the few that named one lose it); either way the
+ * configs that differ are named in a warning.
+ */
+function planAccounts(layouts: readonly ConfigLayout[], apps: readonly string[], all: readonly string[], warnings: string[]): Map<string, string> {
+  const accounts = new Map<string, string>();
+  for (const env of all) {
+    const seen = layouts.flatMap((layout, index) => {
+      const here = layout.environments.find((e) => e.name === env);
+      return here === undefined ? [] : [{ app: apps[index]!, id: typeof here.fields.account_id === "string" ? here.fields.account_id : undefined }];
+    });
+    const named = seen.filter((s) => s.id !== undefined);
+    if (named.length === 0) continue;
+    const counts = [...new Set(named.map((s) => s.id!))].map((id) => [id, named.filter((s) => s.id === id).length] as const).sort((a, b) => b[1] - a[1]);
+    const [chosen] = counts[0]!;
+    if (named.length * 2 < seen.length) {
+      warnings.push(
+        `In ${env}, ${named.length} of ${seen.length} configs name an account_id (${named.map((s) => s.app).join(", ")}); the manifest has one account per environment, so ${env} gets none and they lose theirs (set environments.${env}.accountId if every worker there belongs to ${chosen}).`,
+      );
+      continue;
     }
+    accounts.set(env, chosen);
+    if (counts.length > 1) warnings.push(`The configs name ${counts.length} accounts in ${env} (${counts.map(([id]) => id).join(", ")}); the manifest has one account per environment and keeps ${chosen}. Workers of another account need an environment of their own.`);
+    const without = seen.filter((s) => s.id === undefined).map((s) => s.app);
+    if (without.length > 0) warnings.push(`In ${env}, ${without.join(", ")} had no account_id; they get ${chosen}, the account the other configs name there (the manifest has one account per environment).`);
   }
-  for (const env of envs) {
-    const missing = [...bindingMap.keys()].filter((binding) => !env.bindings.some((b) => b.binding === binding));
-    if (missing.length > 0) input.warnings.push(`${file.file}: ${env.isDefault ? "the top level" : `[env.${env.name}]`} does not bind ${missing.join(", ")}; the manifest binds a worker's secrets in every environment.`);
-  }
-  for (const secret of bindingMap.values()) input.secrets.add(secret);
-  if (bindingMap.size > 0) {
-    const same = [...bindingMap].every(([binding, secret]) => binding === secret);
-    worker.secrets = same ? [...bindingMap.keys()] : Object.fromEntries(bindingMap);
-  }
-
-  const common = Object.fromEntries(Object.entries(top.vars).filter(([key, value]) => envs.every((env) => key in env.vars && env.vars[key] === value)));
-  if (Object.keys(common).length > 0) worker.vars = common;
-  const overrides: NonNullable<ImportedWorker["environments"]> = {};
-  for (const env of envs) {
-    const entry: { name?: string; vars?: Record<string, VarValue> } = {};
-    const expectedName = env.isDefault ? name : `${name}-${env.name}`;
-    if (env.workerName !== undefined && env.workerName !== expectedName) entry.name = env.workerName;
-    const own = Object.fromEntries(Object.entries(env.vars).filter(([key]) => !(key in common)));
-    if (Object.keys(own).length > 0) entry.vars = own;
-    if (Object.keys(entry).length > 0) overrides[env.name] = entry;
-  }
-  if (Object.keys(overrides).length > 0) worker.environments = overrides;
-  return worker;
+  return accounts;
 }
 
-/** The prefix that turns the top level's secret names into this environment's, from every binding both share. */
-function inferPrefix(perConfig: readonly ConfigEnvironment[][], name: string, warnings: string[]): string {
-  const counts = new Map<string, number>();
-  for (const envs of perConfig) {
-    const top = envs.find((env) => env.isDefault);
-    const other = envs.find((env) => env.name === name);
-    for (const binding of other?.bindings ?? []) {
-      const base = top?.bindings.find((b) => b.binding === binding.binding);
-      if (base && binding.secret_name.endsWith(base.secret_name)) {
-        const prefix = binding.secret_name.slice(0, binding.secret_name.length - base.secret_name.length);
-        counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-      }
-    }
+function candidatesOf(app: string, config: WranglerConfigFile, layout: ConfigLayout): WorkerSecretCandidate[] {
+  const seen = new Map<string, string[]>();
+  const note = (name: string, where: string) => seen.set(name, [...(seen.get(name) ?? []), where]);
+  for (const env of layout.environments) {
+    const required = isObject(env.fields.secrets) && Array.isArray(env.fields.secrets.required) ? env.fields.secrets.required : [];
+    for (const name of required) if (typeof name === "string") note(name, `secrets.required (${env.name})`);
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  if (ranked.length > 1) warnings.push(`The secret names of ${name} do not share one prefix (${ranked.map(([p]) => JSON.stringify(p)).join(", ")}); the manifest uses ${JSON.stringify(ranked[0]![0])}.`);
-  return ranked[0]?.[0] ?? "";
+  for (const file of config.devVars) for (const name of file.names) note(name, file.file);
+  return [...seen].map(([name, seenIn]) => ({ app, name, seenIn }));
 }
 
-function single(values: readonly (string | undefined)[], what: string, warnings: string[]): string | undefined {
-  const distinct = [...new Set(values.filter((value): value is string => value !== undefined))];
-  if (distinct.length > 1) warnings.push(`Several ${what} (${distinct.join(", ")}): the manifest keeps the first; one environment has one account and one store.`);
-  return distinct[0];
-}
-
-function appIdOf(file: WranglerConfigFile): string {
-  const folder = file.dir.split("/").filter(Boolean).pop() ?? (typeof file.config.name === "string" ? file.config.name : "app");
-  return folder.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[^a-z0-9]+/, "") || "app";
-}
-
-function uniqueId(id: string, used: Set<string>): string {
-  let candidate = id;
-  for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
-  used.add(candidate);
-  return candidate;
+/** App ids from folder names; configs sharing a folder are told apart by their file names (wrangler.indexing.toml -> indexing). */
+function appIds(configs: readonly WranglerConfigFile[]): string[] {
+  const used = new Set<string>();
+  return configs.map((config) => {
+    const folder = config.dir.split("/").filter(Boolean).pop() ?? "";
+    const shared = configs.filter((other) => other.dir === config.dir).length > 1;
+    const stem = config.configFile.replace(/\.(toml|jsonc?)$/, "").replace(/^wrangler(?:[.-]|$)/, "");
+    const raw = (shared && stem !== "" ? stem : folder) || (typeof config.config.name === "string" ? config.config.name : "") || "app";
+    let id = raw.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, APP_ID.maxLength) || "app";
+    if (!matchesRule(APP_ID, id)) id = "app";
+    const base = id;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  });
 }

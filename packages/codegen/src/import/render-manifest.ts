@@ -1,11 +1,13 @@
-// The starter manifest as TypeScript source, built with ts-morph: an import, a comment saying where
-// it came from, and `export default defineManifest({...})`. Placeholders carry a TODO comment.
+// The imported manifest as TypeScript source, built with ts-morph: an import, a comment saying where
+// it came from and what to do next, and `export default defineManifest({...})`. Values the configs
+// did not give carry a TODO comment.
 import type { CodeBlockWriter } from "ts-morph";
 import type { ImportPlan } from "./plan-import.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const INLINE_WIDTH = 100;
 
-export async function renderImportedManifest(plan: ImportPlan, options: { sources: readonly string[] }): Promise<string> {
+export async function renderImportedManifest(plan: ImportPlan, options: { sources: readonly string[]; nextCommand: string }): Promise<string> {
   const { CodeBlockWriter, Project } = await import("ts-morph");
   const todos = new Map(plan.todos.map((todo) => [todo.path.join("\u0000"), todo.note]));
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: false });
@@ -18,8 +20,10 @@ export async function renderImportedManifest(plan: ImportPlan, options: { source
   file.addExportAssignment({
     isExportEquals: false,
     leadingTrivia: [
-      `// Imported by \`secrets-manifest import\` from ${options.sources.join(", ")}.`,
-      "// Review it (search for TODO), add descriptions to the secrets, then run `secrets-manifest generate`.",
+      "// Imported by `secrets-manifest import` from:",
+      ...options.sources.map((source) => `//   ${source}`),
+      `// Review it${plan.todos.length > 0 ? " (search for TODO)" : ""}, then run \`${options.nextCommand}\`: it replaces those configs with`,
+      "// generated ones that Wrangler reads the same way, and from then on this file is where they change.",
       "",
     ].join("\n"),
     expression: writer.toString(),
@@ -28,16 +32,30 @@ export async function renderImportedManifest(plan: ImportPlan, options: { source
   return file.getFullText();
 }
 
+const isPrimitive = (value: unknown) => value === null || typeof value !== "object";
+
 function writeValue(writer: CodeBlockWriter, value: unknown, path: string[], todos: Map<string, string>): void {
   if (Array.isArray(value)) {
-    writer.write(`[${value.map((item) => JSON.stringify(item)).join(", ")}]`);
+    const inline = `[${value.map((item) => JSON.stringify(item)).join(", ")}]`;
+    if (value.every(isPrimitive) && inline.length <= INLINE_WIDTH) {
+      writer.write(inline);
+      return;
+    }
+    writer.write("[").newLine();
+    writer.indent(() => {
+      value.forEach((item, index) => {
+        writeValue(writer, item, [...path, String(index)], todos);
+        writer.write(",").newLine();
+      });
+    });
+    writer.write("]");
     return;
   }
-  if (typeof value !== "object" || value === null) {
+  if (isPrimitive(value)) {
     writer.write(JSON.stringify(value));
     return;
   }
-  const entries = Object.entries(value);
+  const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) {
     writer.write("{}");
     return;
@@ -46,7 +64,8 @@ function writeValue(writer: CodeBlockWriter, value: unknown, path: string[], tod
   writer.indent(() => {
     for (const [key, entry] of entries) {
       const here = [...path, key];
-      writer.write(`${IDENTIFIER.test(key) ? key : JSON.stringify(key)}: `);
+      // A literal `__proto__:` key would set the prototype instead of holding a value.
+      writer.write(`${key === "__proto__" ? '["__proto__"]' : IDENTIFIER.test(key) ? key : JSON.stringify(key)}: `);
       writeValue(writer, entry, here, todos);
       writer.write(",");
       const todo = todos.get(here.join("\u0000"));

@@ -12,7 +12,6 @@ export function checkWorkers(raw: Dict, context: RuleContext): ManifestIssue[] {
   const environments = entries(raw["environments"]).map(([name]) => name);
   const defaultEnvironment = str(raw["defaultEnvironment"]);
   const deployedNames = new Map<string, string>();
-  const dirs = new Map<string, string>();
   const outputs = new Map<string, string>();
   for (const [app, worker] of entries(raw["workers"])) {
     issues.push(...checkCompatibilityDates(app, worker, context));
@@ -47,18 +46,6 @@ export function checkWorkers(raw: Dict, context: RuleContext): ManifestIssue[] {
       }
     }
     const dir = str(worker["dir"]) ?? `apps/${app}`;
-    const owner = dirs.get(dir);
-    if (owner !== undefined) {
-      issues.push({
-        severity: "error",
-        code: "duplicate-dir",
-        path: ["workers", app, "dir"],
-        message: `Workers "${owner}" and "${app}" share the folder ${dir}; their generated files would collide.`,
-        expected: "one folder per app",
-        received: describeValue(dir),
-        fix: `give workers.${app} its own dir`,
-      });
-    } else dirs.set(dir, app);
     issues.push(...checkOutputs(app, worker, dir, outputs));
   }
   return issues;

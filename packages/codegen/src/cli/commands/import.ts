@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import pc from "picocolors";
-import { planImport } from "../../import/plan-import.ts";
+import { planImport, type ImportPlan } from "../../import/plan-import.ts";
 import { readWranglerConfigs } from "../../import/read-wrangler-configs.ts";
 import { renderImportedManifest } from "../../import/render-manifest.ts";
 import { formatIssue } from "../../manifest/issues.ts";
@@ -13,13 +13,18 @@ export default defineCommand({
   meta: {
     name: "import",
     description:
-      "Write a starter secrets.manifest.ts from existing Wrangler configs: names, vars, environments and their secrets_store_secrets.\n\n" +
-      "Example: secrets-manifest import apps/*/wrangler.toml --default-env production",
+      "Write secrets.manifest.ts from existing Wrangler configs (TOML, JSON, JSONC): every setting, binding and environment they have, read by Wrangler itself. " +
+      "Then `secrets-manifest generate --force` replaces them with generated configs that Wrangler reads the same way.\n\n" +
+      "Example: secrets-manifest import apps/*/wrangler.jsonc workers/",
   },
   args: {
-    files: { type: "positional", description: "wrangler.toml, wrangler.json or wrangler.jsonc files", required: true },
+    files: { type: "positional", description: "Wrangler configs, or folders to find them in", required: true },
     manifest: { ...manifestArg, description: "Where to write the manifest (default: secrets.manifest.ts here)" },
-    "default-env": { type: "string", description: "Name of the environment at the top level of the configs (default: production)", valueHint: "NAME" },
+    "default-env": {
+      type: "string",
+      description: "Name of the environment at the top level of the configs (default: development, or the first of default, base, top-level that no config uses)",
+      valueHint: "NAME",
+    },
     force: { type: "boolean", description: "Overwrite an existing manifest" },
   },
   async run({ args }) {
@@ -31,22 +36,51 @@ export default defineCommand({
     const read = await readWranglerConfigs(files, { cwd, root: dirname(out) });
     if (!read.ok) {
       for (const error of read.errors) printError(error);
-      return;
+      return void printSummary("Nothing written.", { ok: false });
     }
-    const plan = planImport(read.configs, { defaultEnvironment: args["default-env"] ?? "production" });
+    const planned = planImport(read.configs, { defaultEnvironment: args["default-env"] });
+    if (!planned.ok) {
+      for (const error of planned.errors) printError(error);
+      return void printSummary("Nothing written.", { ok: false });
+    }
+    const plan = planned.plan;
     for (const warning of plan.warnings) process.stderr.write(`${pc.yellow("warning:")} ${warning}\n`);
-    // The starter must pass the same validation as a hand-written manifest; what does not is shown to fix.
+    // The manifest must pass the same validation as a hand-written one; what does not is shown to fix.
     const checked = validateManifest(plan.manifest, { manifestPath: relative(dirname(out), out) });
     const issues = checked.ok ? checked.warnings : [...checked.errors, ...checked.warnings];
-    for (const issue of issues) process.stderr.write(`${formatIssue(issue, shown)}\n`);
-    const text = await renderImportedManifest(plan, { sources: read.configs.map((config) => relative(dirname(out), resolve(cwd, config.file)).split("\\").join("/")) });
-    writeFileSync(out, text);
+    // Configs hold no descriptions: one line for all of them instead of one warning per secret.
+    const undescribed = issues.filter((issue) => issue.code === "missing-description");
+    for (const issue of issues.filter((i) => i.code !== "missing-description")) process.stderr.write(`${formatIssue(issue, shown)}\n`);
+    if (undescribed.length > 0) process.stderr.write(`${pc.yellow("note:")} ${undescribed.length} secret(s) have no description yet; add one to each (it becomes the store comment and the text in SECRETS.md).\n`);
+    const manifestFlag = args.manifest === undefined ? "" : ` --manifest ${shown}`;
+    const nextCommand = `secrets-manifest generate --force${manifestFlag}`;
+    const sources = [...plan.configs.values()];
+    writeFileSync(out, await renderImportedManifest(plan, { sources, nextCommand }));
+
     const m = plan.manifest;
-    const notes = [plan.todos.length > 0 ? `${plan.todos.length} TODO(s)` : "", plan.warnings.length > 0 ? `${plan.warnings.length} warning(s)` : "", checked.ok ? "" : `${checked.errors.length} validation error(s)`].filter(Boolean);
+    const warningCount = plan.warnings.length + checked.warnings.filter((issue) => issue.code !== "missing-description").length;
+    const notes = [plan.todos.length > 0 ? `${plan.todos.length} TODO(s)` : "", warningCount > 0 ? `${warningCount} warning(s)` : "", checked.ok ? "" : `${checked.errors.length} validation error(s)`].filter(Boolean);
+    process.stdout.write(renderCandidates(plan));
+    process.stdout.write(
+      `Next: review ${shown}, then run \`${nextCommand}\`.\n` +
+        `  It replaces the ${sources.length} config(s) above with generated ones (Wrangler reads them the same way); without --force, generate refuses to overwrite files it did not write.\n`,
+    );
     printSummary(
-      `Wrote ${shown}: ${Object.keys(m.workers).length} worker(s), ${Object.keys(m.environments).length} environment(s), ${Object.keys(m.secrets).length} secret(s)${notes.length ? ` (${notes.join(", ")})` : ""}.`,
+      `Wrote ${shown}: ${Object.keys(m.workers).length} worker(s), ${Object.keys(m.environments).length} environment(s) (${m.defaultEnvironment} is the configs' top level), ${Object.keys(m.secrets).length} secret(s)${notes.length ? ` (${notes.join(", ")})` : ""}.`,
       { ok: checked.ok },
     );
     if (!checked.ok) process.exitCode = 1;
   },
 });
+
+function renderCandidates(plan: ImportPlan): string {
+  if (plan.candidates.length === 0) return "";
+  const lines = plan.candidates.map((c) => `  ${c.app}: ${c.name} (${c.seenIn.join(", ")})`);
+  return [
+    "Per-Worker secrets (`wrangler secret put`) stay as they are: the generated configs keep their `secrets.required`.",
+    "Candidates to move to the Secrets Store with `secrets-manifest migrate`:",
+    ...lines,
+    "  To move one: declare it under `secrets`, bind it in the worker's `secrets` (and drop it from `workerSecrets`), run `secrets-manifest generate`, then `secrets-manifest migrate --env <environment>`.",
+    "",
+  ].join("\n");
+}
