@@ -29,6 +29,7 @@ export function checkTarball(pkg: PackedPackage): string[] {
   };
   must("package.json", "every package has one");
   must("README.md", "the registry page shows it");
+  must("LICENSE", "package.json names a licence; its text travels with the code");
   for (const [field, target] of entryPoints(pkg.manifest)) must(target.replace(/^\.\//, ""), `package.json ${field} points at it`);
   for (const path of pkg.alsoRequired ?? []) must(path, "the package loads it");
   for (const path of pkg.files) {

@@ -39,7 +39,7 @@ describe.each(["packages/codegen", "packages/runtime"])("%s", (dir) => {
 
 describe("tarball rules", () => {
   const manifest = { name: "x", main: "./dist/index.js", types: "./dist/index.d.ts", bin: { x: "./bin/x.js" }, exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } } };
-  const good = ["package.json", "README.md", "bin/x.js", "dist/index.js", "dist/index.d.ts"];
+  const good = ["package.json", "README.md", "LICENSE", "bin/x.js", "dist/index.js", "dist/index.d.ts"];
 
   it("accepts a package of its build, bin and README", () => {
     expect(checkTarball({ name: "x", files: good, manifest })).toEqual([]);
@@ -49,6 +49,7 @@ describe("tarball rules", () => {
   it.each([
     ["a missing build", good.filter((file) => file !== "dist/index.js"), /dist\/index\.js is missing \(package.json main points at it\)/],
     ["no README", good.filter((file) => file !== "README.md"), /README\.md is missing/],
+    ["no licence text", good.filter((file) => file !== "LICENSE"), /LICENSE is missing/],
     ["sources", [...good, "src/index.ts"], /src\/index\.ts must not be published/],
     ["tests", [...good, "dist/index.test.js", "dist/index.test.d.ts"], /dist\/index\.test\.js must not be published \(a test file\)/],
     ["source maps", [...good, "dist/index.js.map"], /dist\/index\.js\.map must not be published/],
