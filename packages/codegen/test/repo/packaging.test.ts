@@ -74,8 +74,8 @@ describe("the README's quick start for an existing repository", () => {
       "npm install --save-dev @secrets-manifest/codegen",
       "npm install @secrets-manifest/runtime",
       "npx secrets-manifest import workers/*/wrangler.toml",
-      "npx secrets-manifest generate",
-      "npx wrangler deploy --dry-run -c workers/hello/wrangler-hello.toml",
+      "npx secrets-manifest generate --force",
+      "npx wrangler deploy --dry-run -c workers/hello/wrangler.toml",
       "npx tsc --noEmit",
       "npx secrets-manifest audit",
     ]);
