@@ -77,6 +77,14 @@ export function planSecrets(workers: readonly WorkerStoreBindings[], environment
     for (const env of pair.names.keys()) perEnv.set(env, (perEnv.get(env) ?? new Map()).set(pair.binding, name));
     bindings.set(pair.app, perEnv);
   }
+  // Each environment lists its bindings in its own order (pairs follow the first environment that binds each).
+  for (const worker of workers) {
+    const perEnv = bindings.get(worker.app);
+    for (const [env, list] of worker.environments) {
+      const bound = perEnv?.get(env);
+      if (bound) perEnv!.set(env, new Map(list.map((b) => [b.binding, bound.get(b.binding)!])));
+    }
+  }
   return { ok: true, plan: { storeIds, prefixes, secrets, bindings } };
 }
 

@@ -132,6 +132,28 @@ describe("planSecrets", () => {
     expect(result.ok && Object.fromEntries(result.plan.secrets.get("SHARED_2")!)).toEqual({ development: "SHARED", production: "OTHER" });
   });
 
+  it("lists each environment's bindings in that environment's own order, whatever order another environment gave them", () => {
+    // As in a real config (lifeodyssey/animichi workers/edge): production declares its bindings first,
+    // staging binds the same ones with its own two in between.
+    const result = planSecrets(
+      [
+        {
+          app: "edge",
+          file: "e",
+          environments: new Map([
+            ["production", [b("MODEL_KEY", "MODEL_KEY_PROD"), b("DSN", "DSN_PROD")]],
+            ["staging", [b("MODEL_KEY", "MODEL_KEY"), b("TURNSTILE", "TURNSTILE"), b("DSN", "DSN")]],
+          ]),
+        },
+      ],
+      names,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect([...result.plan.bindings.get("edge")!.get("staging")!.keys()]).toEqual(["MODEL_KEY", "TURNSTILE", "DSN"]);
+    expect([...result.plan.bindings.get("edge")!.get("production")!.keys()]).toEqual(["MODEL_KEY", "DSN"]);
+  });
+
   it("refuses two stores in one environment: the manifest has one", () => {
     const result = planSecrets([{ app: "a", file: "a/wrangler.toml", environments: new Map([["staging", [b("X", "X"), { binding: "Y", store_id: "f".repeat(32), secret_name: "Y" }]]]) }], names);
     expect(result.ok).toBe(false);

@@ -21,9 +21,9 @@ const FIXTURES = join(CODEGEN_DIR, "test/fixtures/real-configs");
  * the entry module each needs and the environments to deploy ("" is the top level).
  */
 const DRY_RUN: Readonly<Record<string, readonly { readonly file: string; readonly entry: string; readonly envs: readonly string[] }[]>> = {
-  // Secrets Store bindings with per-environment names, R2, crons, vars: every environment.
-  "lifeodyssey/animichi": [{ file: "workers/catalog/wrangler.toml", entry: "workers/catalog/src/index.ts", envs: ["", "staging", "production"] }],
-  // Queue consumer with a dead-letter queue, producers, another script's Durable Object, D1, KV.
+  // Secrets Store bindings with per-environment names, vars: every environment.
+  "lifeodyssey/animichi": [{ file: "workers/users/wrangler.toml", entry: "workers/users/src/index.ts", envs: ["", "staging", "production"] }],
+  // Queue consumer with a dead-letter queue, producers, D1, R2, KV.
   "backrunner/skillscat": [{ file: "apps/web/wrangler.indexing.toml", entry: "apps/web/workers/indexing.ts", envs: ["production"] }],
 };
 const STUB_ENTRY = 'export default { fetch() { return new Response("ok") } }\n';
