@@ -29,7 +29,7 @@ export function findEscape(root: string, path: string): string | undefined {
  * share 2,000 folders, not 6,000 path walks), and a file itself only when it is a symlink.
  */
 export function createEscapeFinder(root: string): (path: string) => string | undefined {
-  const realRoot = realpathSync(root);
+  const realRoot = resolveRoot(root);
   const folders = new Map<string, string>([[".", realRoot]]);
   // One lstat per folder: a folder that is not a link resolves to its resolved parent + its name.
   const folder = (dir: string): string => {
@@ -47,6 +47,11 @@ export function createEscapeFinder(root: string): (path: string) => string | und
     const inside = rel === "" || (!isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`));
     return inside ? undefined : resolved;
   };
+}
+
+/** The root as it really is; a root that does not exist yet is where generate will create it. */
+function resolveRoot(root: string): string {
+  return resolveThroughLinks(root, ".");
 }
 
 function isSymlink(path: string): boolean {
@@ -68,5 +73,5 @@ export function assertInsideRoot(root: string, path: string): void {
 }
 
 export function describeEscape(path: string, escape: string, root: string): string {
-  return `${path} leads to ${escape}, outside the output root ${realpathSync(root)} (through a symlink); refusing to write or delete there.`;
+  return `${path} leads to ${escape}, outside the output root ${resolveRoot(root)} (through a symlink); refusing to write or delete there.`;
 }

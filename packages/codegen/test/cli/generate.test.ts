@@ -32,6 +32,12 @@ describe("secrets-manifest generate", () => {
     expect(snapshotTree(dir)).toEqual(before); // same bytes and the same mtimes: turbo caches hold
   });
 
+  it("creates an output root (--root) that does not exist yet", () => {
+    const result = runCli(["generate", "--root", join(dir, "out/nested")], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(join(dir, "out/nested/apps/openai/wrangler-openai.toml"))).toBe(true);
+  });
+
   it("prints a short human summary", () => {
     const result = runCli(["generate"], { cwd: dir });
     expect(result.status).toBe(0);

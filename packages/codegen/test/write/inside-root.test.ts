@@ -35,3 +35,16 @@ describe("findEscape", () => {
     expect(findEscape(root, "apps/dangling")).toBeUndefined();
   });
 });
+
+describe("an output root that does not exist yet", () => {
+  it("is where generate creates it: every path under it stays inside", () => {
+    const fresh = join(base, "not-yet", "out");
+    expect(findEscape(fresh, "apps/a/wrangler-a.toml")).toBeUndefined();
+    expect(createEscapeFinder(fresh)("provision/production.remote.sh")).toBeUndefined();
+  });
+
+  it("under a symlinked parent, is judged where the link leads", () => {
+    const viaLink = join(root, "apps/linked", "new-root");
+    expect(findEscape(viaLink, "apps/a/wrangler-a.toml")).toBeUndefined();
+  });
+});
