@@ -63,7 +63,9 @@ export function planSecrets(workers: readonly WorkerStoreBindings[], environment
   const bindings = new Map<string, Map<string, Map<string, string>>>();
   for (const pair of pairs) {
     const base = baseName(pair, environments.defaultEnvironment, prefixes);
-    let name = base;
+    // A store secret has one manifest name: a binding reading one that another binding already
+    // reads (in any environment) takes that binding's secret, whatever name it would get alone.
+    let name = sameStoreSecret(pair, resolved) ?? base;
     for (let n = 2; !fits(name, pair, resolved); n++) name = `${base}_${n}`;
     const storeNames = secrets.get(name) ?? new Map<string, string>();
     const seen = resolved.get(name) ?? new Map<string, string>();
@@ -86,6 +88,14 @@ export function planSecrets(workers: readonly WorkerStoreBindings[], environment
     }
   }
   return { ok: true, plan: { storeIds, prefixes, secrets, bindings } };
+}
+
+/** The manifest secret that already stores, in an environment the pair binds, the store secret the pair reads there (and fits it everywhere). */
+function sameStoreSecret(pair: Pair, resolved: ReadonlyMap<string, ReadonlyMap<string, string>>): string | undefined {
+  for (const [name, seen] of resolved) {
+    if ([...pair.names].some(([env, storeName]) => seen.get(env) === storeName) && fits(name, pair, resolved)) return name;
+  }
+  return undefined;
 }
 
 /** A name may serve a second binding when, in every environment both use it, it names the same store secret. */

@@ -200,6 +200,26 @@ describe("planImport", () => {
     ]);
   });
 
+  it("gives a binding the manifest secret that already names its store secret, though the top level does not bind it", () => {
+    // One Worker reads API_TOKEN_STAGING / API_TOKEN_PROD, a production-only Worker reads API_TOKEN_PROD
+    // under another binding: one store secret, so one manifest secret (two would share one value).
+    const P = "6f".repeat(16);
+    const bound = (binding: string, store: string, secret: string) => [{ binding, store_id: store, secret_name: secret }];
+    const base = { main: "src/index.ts", compatibility_date: "2026-07-01" };
+    const result = planImport(
+      [
+        config("w/p/wrangler.toml", { name: "p", ...base, env: { staging: { secrets_store_secrets: bound("API_TOKEN", STORE, "API_TOKEN_STAGING") }, production: { secrets_store_secrets: bound("API_TOKEN", P, "API_TOKEN_PROD") } } }),
+        config("w/r/wrangler.jsonc", { name: "r", ...base, env: { production: { secrets_store_secrets: bound("TOKEN", P, "API_TOKEN_PROD") } } }),
+      ],
+      {},
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.manifest.secrets).toEqual({ API_TOKEN: { storeNames: { staging: "API_TOKEN_STAGING", production: "API_TOKEN_PROD" } } });
+    expect(result.plan.manifest.workers.r!.environments).toEqual({ production: { secrets: { TOKEN: "API_TOKEN" } } });
+    expect(validateManifest(result.plan.manifest, { manifestPath: "secrets.manifest.ts" })).toMatchObject({ ok: true });
+  });
+
   it("tells apart configs that share a folder by their file names, each with its own Env types file", () => {
     const result = planImport(
       [
