@@ -47,10 +47,25 @@ describe("factorEnvironments", () => {
       { name: "dev", fields: { main: "src/index.ts", vars: { A: "1", B: "dev" }, kv_namespaces: [{ binding: "KV", id: "x" }] } },
       { name: "prod", fields: { main: "src/index.ts", vars: { A: "1", B: "prod" }, kv_namespaces: [{ binding: "KV", id: "y" }], workers_dev: false } },
     ]);
-    expect(worker).toEqual({ main: "src/index.ts", vars: { A: "1" } });
+    expect(worker).toEqual({ main: "src/index.ts", vars: { A: "1", B: "dev" }, kv_namespaces: [{ binding: "KV", id: "x" }] });
     expect(Object.fromEntries(environments)).toEqual({
-      dev: { vars: { B: "dev" }, kv_namespaces: [{ binding: "KV", id: "x" }] },
+      dev: {},
       prod: { vars: { B: "prod" }, kv_namespaces: [{ binding: "KV", id: "y" }], workers_dev: false },
+    });
+  });
+
+  it("writes at the worker the value most environments have, so that only the environments that differ repeat the field", () => {
+    // As a person writes it (and as the config's top level did): the common value once, the odd one out overriding it.
+    const { worker, environments } = factorEnvironments([
+      { name: "development", fields: { main: "src/index.ts", compatibility_date: "2026-06-01", workers_dev: false, vars: { MODE: "dev", API: "v2" } } },
+      { name: "preview", fields: { main: "src/preview.ts", compatibility_date: "2026-07-01", workers_dev: true, vars: { MODE: "preview", API: "v2" } } },
+      { name: "production", fields: { main: "src/index.ts", compatibility_date: "2026-06-01", workers_dev: false, vars: { MODE: "prod", API: "v2" }, routes: ["x.example.com/*"] } },
+    ]);
+    expect(worker).toEqual({ main: "src/index.ts", compatibility_date: "2026-06-01", workers_dev: false, vars: { MODE: "dev", API: "v2" } });
+    expect(Object.fromEntries(environments)).toEqual({
+      development: {},
+      preview: { main: "src/preview.ts", compatibility_date: "2026-07-01", workers_dev: true, vars: { MODE: "preview" } },
+      production: { vars: { MODE: "prod" }, routes: ["x.example.com/*"] },
     });
   });
 
