@@ -233,6 +233,9 @@ describe("planImport", () => {
     expect(result.plan.manifest.secrets).toEqual({ API_TOKEN: { storeNames: { staging: "API_TOKEN_STAGING", production: "API_TOKEN_PROD" } } });
     expect(result.plan.manifest.workers.r!.environments).toEqual({ production: { secrets: { TOKEN: "API_TOKEN" } } });
     expect(validateManifest(result.plan.manifest, { manifestPath: "secrets.manifest.ts" })).toMatchObject({ ok: true });
+    // Whichever config comes first: the name comes from the binding that says the most about it.
+    const reversed = planImport([config("w/r/wrangler.jsonc", { name: "r", ...base, env: { production: { secrets_store_secrets: bound("TOKEN", P, "API_TOKEN_PROD") } } }), config("w/p/wrangler.toml", { name: "p", ...base, env: { staging: { secrets_store_secrets: bound("API_TOKEN", STORE, "API_TOKEN_STAGING") }, production: { secrets_store_secrets: bound("API_TOKEN", P, "API_TOKEN_PROD") } } })], {});
+    expect(reversed.ok && reversed.plan.manifest.secrets).toEqual({ API_TOKEN: { storeNames: { staging: "API_TOKEN_STAGING", production: "API_TOKEN_PROD" } } });
   });
 
   it("tells apart configs that share a folder by their file names, each with its own Env types file", () => {
