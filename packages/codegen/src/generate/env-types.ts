@@ -71,12 +71,26 @@ export function renderEnvTypes(worker: EnvTypesWorker, manifest: { readonly mani
 }
 
 /**
+ * Folders build tools write a Worker's entry to (`dist/index.js`, Nitro's `.output/server/index.mjs`,
+ * workers-rs's `build/worker/shim.mjs`, ...): such a main does not exist before the build, so the
+ * code that reads the Env cannot import its classes when it is type-checked.
+ */
+const BUILD_OUTPUT_FOLDERS = new Set(["dist", "build", "out", ".output", ".svelte-kit", ".open-next", ".vercel", ".netlify", ".wrangler"]);
+
+/** Whether a main (relative to the worker's folder) lies in a folder that build tools write. */
+export function isBuildOutput(main: string): boolean {
+  return posix.normalize(main).split("/").slice(0, -1).some((folder) => BUILD_OUTPUT_FOLDERS.has(folder));
+}
+
+/**
  * The main module as the env types file imports it: relative, extension kept (NodeNext needs one).
- * None for a module TypeScript cannot import (a Python Worker): its classes are then named in comments.
+ * None for a module TypeScript cannot import (a Python Worker) or a build output: its classes are
+ * then named in comments, as `wrangler types` names them when it cannot read the entry's exports.
  */
 function mainModuleSpecifier(worker: EnvTypesWorker, env: EnvTypesEnvironment): string | undefined {
   const main = typeof env.config["main"] === "string" ? env.config["main"] : worker.main;
   if (!/\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(main)) return undefined;
+  if (isBuildOutput(main)) return undefined;
   const from = posix.dirname(posix.join(worker.dir, worker.envTypesFile));
   const path = posix.relative(from, posix.join(worker.dir, main));
   return path.startsWith("../") ? path : `./${path}`;

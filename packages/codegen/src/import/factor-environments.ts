@@ -1,8 +1,10 @@
-// Complete environments -> the worker's shared fields plus each environment's own, the inverse of
-// the manifest's merge rule (mergeEnvironment in manifest/merge.ts): a value every environment has
-// alike is written once, at the worker; any other value stays with the environments that have it.
-// `vars` and `define` are split name by name, as the merge rule joins them. Because the worker only
-// gets what every environment has, an environment never needs to unset anything. Pure.
+// Complete environments -> the worker's fields plus each environment's own, the inverse of the
+// manifest's merge rule (mergeEnvironment in manifest/merge.ts), written as a person would: a field
+// every environment has goes to the worker once, with the value most of them have (the first
+// environment's, the config's top level, on a tie), and only the environments whose value differs
+// override it. A field some environment lacks stays with the environments that have it, because an
+// environment cannot unset what it inherits. `vars` and `define` are split name by name, as the
+// merge rule joins them. Pure.
 import { isDeepStrictEqual } from "node:util";
 import { MERGED_BY_NAME } from "../manifest/merge.ts";
 import type { Fields } from "./config-environments.ts";
@@ -13,9 +15,11 @@ export interface FactoredFields {
   readonly environments: ReadonlyMap<string, Record<string, unknown>>;
 }
 
+type Environment = { readonly name: string; readonly fields: Fields };
+
 const isMap = (value: unknown): value is Fields => typeof value === "object" && value !== null && !Array.isArray(value);
 
-export function factorEnvironments(environments: readonly { readonly name: string; readonly fields: Fields }[]): FactoredFields {
+export function factorEnvironments(environments: readonly Environment[]): FactoredFields {
   const worker: Record<string, unknown> = {};
   const own = new Map(environments.map((env) => [env.name, {} as Record<string, unknown>]));
   const fieldOrder = [...new Set(environments.flatMap((env) => Object.keys(env.fields)))];
@@ -25,8 +29,12 @@ export function factorEnvironments(environments: readonly { readonly name: strin
       splitByName(field, environments, worker, own);
       continue;
     }
-    if (values.every((value) => value !== undefined && isDeepStrictEqual(value, values[0]))) {
-      worker[field] = values[0];
+    if (values.every((value) => value !== undefined)) {
+      const common = mostCommon(values);
+      worker[field] = common;
+      environments.forEach((env, index) => {
+        if (!isDeepStrictEqual(values[index], common)) own.get(env.name)![field] = values[index];
+      });
       continue;
     }
     environments.forEach((env, index) => {
@@ -36,16 +44,26 @@ export function factorEnvironments(environments: readonly { readonly name: strin
   return { worker, environments: own };
 }
 
-/** A name every environment gives the same value goes to the worker; the rest stay per environment. */
-function splitByName(field: string, environments: readonly { readonly name: string; readonly fields: Fields }[], worker: Record<string, unknown>, own: Map<string, Record<string, unknown>>): void {
+/** A name every environment has goes to the worker with its most common value; the rest stay per environment. */
+function splitByName(field: string, environments: readonly Environment[], worker: Record<string, unknown>, own: Map<string, Record<string, unknown>>): void {
   const maps = environments.map((env) => (env.fields[field] ?? {}) as Fields);
-  const has = (map: Fields, key: string) => Object.hasOwn(map, key);
   const names = [...new Set(maps.flatMap((map) => Object.keys(map)))];
-  const shared = new Set(names.filter((key) => maps.every((map) => has(map, key) && isDeepStrictEqual(map[key], maps[0]![key]))));
+  const shared = new Map(names.filter((key) => maps.every((map) => Object.hasOwn(map, key))).map((key) => [key, mostCommon(maps.map((map) => map[key]))]));
   // Object.fromEntries, not assignment: a var named __proto__ stays a var.
-  if (shared.size > 0) worker[field] = Object.fromEntries([...shared].map((key) => [key, maps[0]![key]]));
+  if (shared.size > 0) worker[field] = Object.fromEntries(shared);
   environments.forEach((env, index) => {
-    const rest = Object.entries(maps[index]!).filter(([key]) => !shared.has(key));
+    const rest = Object.entries(maps[index]!).filter(([key, value]) => !shared.has(key) || !isDeepStrictEqual(value, shared.get(key)));
     if (rest.length > 0) own.get(env.name)![field] = Object.fromEntries(rest);
   });
+}
+
+/** The value most entries have; on a tie, the one that comes first. */
+function mostCommon(values: readonly unknown[]): unknown {
+  let best = values[0];
+  let bestCount = 0;
+  for (const candidate of values) {
+    const count = values.filter((value) => isDeepStrictEqual(value, candidate)).length;
+    if (count > bestCount) [best, bestCount] = [candidate, count];
+  }
+  return best;
 }

@@ -61,9 +61,15 @@ export function planSecrets(workers: readonly WorkerStoreBindings[], environment
   /** secret -> environment -> the store name it resolves to there, for the pairs bound there */
   const resolved = new Map<string, Map<string, string>>();
   const bindings = new Map<string, Map<string, Map<string, string>>>();
-  for (const pair of pairs) {
+  const nameOf = new Map<Pair, string>();
+  // Named first: the pairs that say the most about a secret (bound at the top level, then in more
+  // environments), so that a store secret bound by several takes its name from the best of them.
+  const byInformation = [...pairs].sort((a, b) => informationOf(b, environments.defaultEnvironment) - informationOf(a, environments.defaultEnvironment));
+  for (const pair of byInformation) {
     const base = baseName(pair, environments.defaultEnvironment, prefixes);
-    let name = base;
+    // A store secret has one manifest name: a binding reading one that another binding already
+    // reads (in any environment) takes that binding's secret, whatever name it would get alone.
+    let name = sameStoreSecret(pair, resolved) ?? base;
     for (let n = 2; !fits(name, pair, resolved); n++) name = `${base}_${n}`;
     const storeNames = secrets.get(name) ?? new Map<string, string>();
     const seen = resolved.get(name) ?? new Map<string, string>();
@@ -73,6 +79,7 @@ export function planSecrets(workers: readonly WorkerStoreBindings[], environment
     }
     secrets.set(name, storeNames);
     resolved.set(name, seen);
+    nameOf.set(pair, name);
     const perEnv = bindings.get(pair.app) ?? new Map<string, Map<string, string>>();
     for (const env of pair.names.keys()) perEnv.set(env, (perEnv.get(env) ?? new Map()).set(pair.binding, name));
     bindings.set(pair.app, perEnv);
@@ -85,7 +92,21 @@ export function planSecrets(workers: readonly WorkerStoreBindings[], environment
       if (bound) perEnv!.set(env, new Map(list.map((b) => [b.binding, bound.get(b.binding)!])));
     }
   }
-  return { ok: true, plan: { storeIds, prefixes, secrets, bindings } };
+  // The manifest lists secrets in the order the configs first bind them.
+  const ordered = new Map(pairs.map((pair) => nameOf.get(pair)!).map((name) => [name, secrets.get(name)!]));
+  return { ok: true, plan: { storeIds, prefixes, secrets: ordered, bindings } };
+}
+
+function informationOf(pair: Pair, defaultEnvironment: string): number {
+  return (pair.names.has(defaultEnvironment) ? 1000 : 0) + pair.names.size;
+}
+
+/** The manifest secret that already stores, in an environment the pair binds, the store secret the pair reads there (and fits it everywhere). */
+function sameStoreSecret(pair: Pair, resolved: ReadonlyMap<string, ReadonlyMap<string, string>>): string | undefined {
+  for (const [name, seen] of resolved) {
+    if ([...pair.names].some(([env, storeName]) => seen.get(env) === storeName) && fits(name, pair, resolved)) return name;
+  }
+  return undefined;
 }
 
 /** A name may serve a second binding when, in every environment both use it, it names the same store secret. */

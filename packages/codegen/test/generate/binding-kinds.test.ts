@@ -104,6 +104,17 @@ describe("the env types file", () => {
     expect(renderEnvTypes(worker("./src/index.mts", "env.generated.ts"), { manifestPath: "m.ts" })).toContain('import("./src/index.mts").Cart');
   });
 
+  test("names the classes in a comment when main is a build output, which need not exist when the code is type-checked", () => {
+    // As `wrangler types` does before the build (it cannot read the entry's exports); an import of
+    // ../dist/index.js would fail tsc with "Cannot find module" in a fresh checkout or CI.
+    for (const main of ["dist/index.js", "./dist/worker.mjs", ".output/server/index.mjs", ".svelte-kit/cloudflare/_worker.js", "build/worker/shim.mjs"]) {
+      const text = renderEnvTypes(worker(main), { manifestPath: "secrets.manifest.ts" });
+      expect(text, main).toContain("readonly C: DurableObjectNamespace /* Cart */;");
+      expect(text, main).not.toContain("import(");
+    }
+    expect(renderEnvTypes(worker("src/distribute.ts"), { manifestPath: "m.ts" })).toContain('import("./distribute.ts").Cart');
+  });
+
   test("imports nothing, and names environments as wrangler types does", () => {
     const text = renderEnvTypes(worker("src/index.ts"), { manifestPath: "secrets.manifest.ts" });
     expect(text).not.toMatch(/^import /m);

@@ -46,6 +46,19 @@ describe("secrets-manifest import refuses", () => {
     expect(existsSync(join(dir, "secrets.manifest.ts"))).toBe(false);
   });
 
+  it("a config whose manifest would break the manifest's rules: exit 1, the rule and the config it comes from, and nothing written", () => {
+    // Wrangler accepts a var named PUBLIC-URL; the manifest's names are JavaScript identifiers.
+    write("apps/site/wrangler.toml", 'name = "site"\nmain = "src/index.ts"\ncompatibility_date = "2026-01-01"\n[vars]\n"PUBLIC-URL" = "https://example.com"\n');
+    write("apps/api/wrangler.toml", 'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2026-01-01"\n');
+    const before = snapshotTree(dir);
+    const result = runCli(["import", "apps/"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error: workers.site.vars["PUBLIC-URL"] (from apps/site/wrangler.toml)');
+    expect(result.stderr).toContain('received: "PUBLIC-URL"');
+    expect(result.stdout).toContain("Nothing written.");
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it("to overwrite an existing manifest without --force", () => {
     write("secrets.manifest.ts", "// mine\n");
     write("api/wrangler.toml", 'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2026-01-01"\n');

@@ -47,10 +47,25 @@ describe("factorEnvironments", () => {
       { name: "dev", fields: { main: "src/index.ts", vars: { A: "1", B: "dev" }, kv_namespaces: [{ binding: "KV", id: "x" }] } },
       { name: "prod", fields: { main: "src/index.ts", vars: { A: "1", B: "prod" }, kv_namespaces: [{ binding: "KV", id: "y" }], workers_dev: false } },
     ]);
-    expect(worker).toEqual({ main: "src/index.ts", vars: { A: "1" } });
+    expect(worker).toEqual({ main: "src/index.ts", vars: { A: "1", B: "dev" }, kv_namespaces: [{ binding: "KV", id: "x" }] });
     expect(Object.fromEntries(environments)).toEqual({
-      dev: { vars: { B: "dev" }, kv_namespaces: [{ binding: "KV", id: "x" }] },
+      dev: {},
       prod: { vars: { B: "prod" }, kv_namespaces: [{ binding: "KV", id: "y" }], workers_dev: false },
+    });
+  });
+
+  it("writes at the worker the value most environments have, so that only the environments that differ repeat the field", () => {
+    // As a person writes it (and as the config's top level did): the common value once, the odd one out overriding it.
+    const { worker, environments } = factorEnvironments([
+      { name: "development", fields: { main: "src/index.ts", compatibility_date: "2026-06-01", workers_dev: false, vars: { MODE: "dev", API: "v2" } } },
+      { name: "preview", fields: { main: "src/preview.ts", compatibility_date: "2026-07-01", workers_dev: true, vars: { MODE: "preview", API: "v2" } } },
+      { name: "production", fields: { main: "src/index.ts", compatibility_date: "2026-06-01", workers_dev: false, vars: { MODE: "prod", API: "v2" }, routes: ["x.example.com/*"] } },
+    ]);
+    expect(worker).toEqual({ main: "src/index.ts", compatibility_date: "2026-06-01", workers_dev: false, vars: { MODE: "dev", API: "v2" } });
+    expect(Object.fromEntries(environments)).toEqual({
+      development: {},
+      preview: { main: "src/preview.ts", compatibility_date: "2026-07-01", workers_dev: true, vars: { MODE: "preview" } },
+      production: { vars: { MODE: "prod" }, routes: ["x.example.com/*"] },
     });
   });
 
@@ -198,6 +213,29 @@ describe("planImport", () => {
       `In development, 1 of 3 configs name an account_id (one); the manifest has one account per environment, so development gets none and they lose theirs (set environments.development.accountId if every worker there belongs to ${A}).`,
       `In staging, three had no account_id; they get ${A}, the account the other configs name there (the manifest has one account per environment).`,
     ]);
+  });
+
+  it("gives a binding the manifest secret that already names its store secret, though the top level does not bind it", () => {
+    // One Worker reads API_TOKEN_STAGING / API_TOKEN_PROD, a production-only Worker reads API_TOKEN_PROD
+    // under another binding: one store secret, so one manifest secret (two would share one value).
+    const P = "6f".repeat(16);
+    const bound = (binding: string, store: string, secret: string) => [{ binding, store_id: store, secret_name: secret }];
+    const base = { main: "src/index.ts", compatibility_date: "2026-07-01" };
+    const result = planImport(
+      [
+        config("w/p/wrangler.toml", { name: "p", ...base, env: { staging: { secrets_store_secrets: bound("API_TOKEN", STORE, "API_TOKEN_STAGING") }, production: { secrets_store_secrets: bound("API_TOKEN", P, "API_TOKEN_PROD") } } }),
+        config("w/r/wrangler.jsonc", { name: "r", ...base, env: { production: { secrets_store_secrets: bound("TOKEN", P, "API_TOKEN_PROD") } } }),
+      ],
+      {},
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.manifest.secrets).toEqual({ API_TOKEN: { storeNames: { staging: "API_TOKEN_STAGING", production: "API_TOKEN_PROD" } } });
+    expect(result.plan.manifest.workers.r!.environments).toEqual({ production: { secrets: { TOKEN: "API_TOKEN" } } });
+    expect(validateManifest(result.plan.manifest, { manifestPath: "secrets.manifest.ts" })).toMatchObject({ ok: true });
+    // Whichever config comes first: the name comes from the binding that says the most about it.
+    const reversed = planImport([config("w/r/wrangler.jsonc", { name: "r", ...base, env: { production: { secrets_store_secrets: bound("TOKEN", P, "API_TOKEN_PROD") } } }), config("w/p/wrangler.toml", { name: "p", ...base, env: { staging: { secrets_store_secrets: bound("API_TOKEN", STORE, "API_TOKEN_STAGING") }, production: { secrets_store_secrets: bound("API_TOKEN", P, "API_TOKEN_PROD") } } })], {});
+    expect(reversed.ok && reversed.plan.manifest.secrets).toEqual({ API_TOKEN: { storeNames: { staging: "API_TOKEN_STAGING", production: "API_TOKEN_PROD" } } });
   });
 
   it("tells apart configs that share a folder by their file names, each with its own Env types file", () => {

@@ -45,9 +45,15 @@ export default defineCommand({
     }
     const plan = planned.plan;
     for (const warning of plan.warnings) process.stderr.write(`${pc.yellow("warning:")} ${warning}\n`);
-    // The manifest must pass the same validation as a hand-written one; what does not is shown to fix.
+    // The manifest must pass the same validation as a hand-written one. One that would not is not
+    // written (a failing command changes nothing): each error names the config it comes from.
     const checked = validateManifest(plan.manifest, { manifestPath: relative(dirname(out), out) });
-    const issues = checked.ok ? checked.warnings : [...checked.errors, ...checked.warnings];
+    if (!checked.ok) {
+      for (const issue of checked.errors) process.stderr.write(`${formatIssue(issue, sourceOf(issue.path, plan))}\n`);
+      printError(`The manifest imported from these configs would break the manifest's rules above, so ${shown} was not written.\n  fix: change the configs as each error says (or import the others without them), then import again`);
+      return void printSummary("Nothing written.", { ok: false });
+    }
+    const issues = checked.warnings;
     // Configs hold no descriptions: one line for all of them instead of one warning per secret.
     const undescribed = issues.filter((issue) => issue.code === "missing-description");
     for (const issue of issues.filter((i) => i.code !== "missing-description")) process.stderr.write(`${formatIssue(issue, shown)}\n`);
@@ -59,7 +65,7 @@ export default defineCommand({
 
     const m = plan.manifest;
     const warningCount = plan.warnings.length + checked.warnings.filter((issue) => issue.code !== "missing-description").length;
-    const notes = [plan.todos.length > 0 ? `${plan.todos.length} TODO(s)` : "", warningCount > 0 ? `${warningCount} warning(s)` : "", checked.ok ? "" : `${checked.errors.length} validation error(s)`].filter(Boolean);
+    const notes = [plan.todos.length > 0 ? `${plan.todos.length} TODO(s)` : "", warningCount > 0 ? `${warningCount} warning(s)` : ""].filter(Boolean);
     process.stdout.write(renderCandidates(plan));
     process.stdout.write(
       `Next: review ${shown}, then run \`${nextCommand}\`.\n` +
@@ -67,11 +73,15 @@ export default defineCommand({
     );
     printSummary(
       `Wrote ${shown}: ${Object.keys(m.workers).length} worker(s), ${Object.keys(m.environments).length} environment(s) (${m.defaultEnvironment} is the configs' top level), ${Object.keys(m.secrets).length} secret(s)${notes.length ? ` (${notes.join(", ")})` : ""}.`,
-      { ok: checked.ok },
     );
-    if (!checked.ok) process.exitCode = 1;
   },
 });
+
+/** Where an issue of the unwritten manifest comes from: its worker's config, else every config. */
+function sourceOf(path: readonly (string | number)[], plan: ImportPlan): string {
+  const config = path[0] === "workers" && typeof path[1] === "string" ? plan.configs.get(path[1]) : undefined;
+  return `from ${config ?? [...plan.configs.values()].join(", ")}`;
+}
 
 function renderCandidates(plan: ImportPlan): string {
   if (plan.candidates.length === 0) return "";
