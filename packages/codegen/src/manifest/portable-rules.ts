@@ -41,18 +41,7 @@ export function checkPortability(raw: Dict, context: PortableContext): ManifestI
         fix: `give workers.${app} a folder of its own (dir)`,
       });
     } else if (other === undefined) folders.set(key, { dir, app });
-    const date = str(worker["compatibilityDate"]);
-    if (date !== undefined && isRealDate(date) && date > today) {
-      issues.push({
-        severity: "error",
-        code: "compatibility-date-in-future",
-        path: ["workers", app, "compatibilityDate"],
-        message: `compatibility date ${date} is in the future (today is ${today} UTC); Cloudflare rejects it.`,
-        expected: `a date no later than ${today}`,
-        received: describeValue(date),
-        fix: `set it to ${today} or earlier`,
-      });
-    }
+    issues.push(...checkFutureDates(app, worker, today));
   }
   const provisionDir = str(raw["provisionDir"]);
   if (provisionDir !== undefined) issues.push(...checkFolder(provisionDir, ["provisionDir"], "provisioning folder"));
@@ -64,6 +53,29 @@ export function checkPortability(raw: Dict, context: PortableContext): ManifestI
     }
   }
   return issues;
+}
+
+/** The worker's compatibility date and each environment's own, none after today. */
+function checkFutureDates(app: string, worker: Dict, today: string): ManifestIssue[] {
+  const dates: [unknown, IssuePath][] = [[worker["compatibilityDate"], ["workers", app, "compatibilityDate"]]];
+  for (const [env, override] of entries(worker["environments"])) {
+    dates.push([override["compatibilityDate"], ["workers", app, "environments", env, "compatibilityDate"]]);
+  }
+  return dates.flatMap(([value, path]): ManifestIssue[] => {
+    const date = str(value);
+    if (date === undefined || !isRealDate(date) || date <= today) return [];
+    return [
+      {
+        severity: "error",
+        code: "compatibility-date-in-future",
+        path,
+        message: `compatibility date ${date} is in the future (today is ${today} UTC); Cloudflare rejects it.`,
+        expected: `a date no later than ${today}`,
+        received: describeValue(date),
+        fix: `set it to ${today} or earlier`,
+      },
+    ];
+  });
 }
 
 function checkFolder(dir: string, path: IssuePath, what: string): ManifestIssue[] {

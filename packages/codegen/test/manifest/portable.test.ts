@@ -19,6 +19,15 @@ describe("compatibility dates after today", () => {
     expect(errorsOf(manifest, { ...NO_RUNTIME, today: "2026-11-30" })).toEqual([]);
   });
 
+  it("are rejected in a worker's environment settings too", () => {
+    const manifest = validManifest();
+    manifest.workers["openai"]!["environments"] = { staging: { compatibilityDate: "2026-11-30" } };
+    const errors = errorsOf(manifest, { ...NO_RUNTIME, today: "2026-11-29" });
+    expect(errors).toContainEqual(
+      expect.objectContaining({ code: "compatibility-date-in-future", path: ["workers", "openai", "environments", "staging", "compatibilityDate"], fix: "set it to 2026-11-29 or earlier" }),
+    );
+  });
+
   it("uses today's UTC date when none is given", () => {
     const manifest = validManifest();
     manifest.workers["openai"]!.compatibilityDate = "2999-01-01";
