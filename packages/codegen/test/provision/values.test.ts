@@ -57,6 +57,22 @@ describe("parseValues: multi-line values (a real PEM key)", () => {
     expect(shown).not.toContain("BEGIN PRIVATE KEY");
   });
 
+  it.each([
+    ["starts on the line after NAME=", (body: string) => `TLS_PRIVATE_KEY=\n${body}\n`, 2],
+    ["opens a single quote that never closes", (body: string) => `TLS_PRIVATE_KEY='${body}\n`, 2],
+    ["closes its quote with text after it", (body: string) => `TLS_PRIVATE_KEY="${body}" trailing\n`, 2],
+  ])("a PEM key that %s: an error by line and name, no key text, nothing stored", (_how, write, line) => {
+    const lines = pem.trimEnd().split("\n");
+    const body = [lines[0], lines[1], trap, ...lines.slice(2)].join("\n");
+    const parsed = parseValues(`OPENAI_API_KEY=sk-1\n${write(body)}`, pemOptions);
+    expect(parsed.values.has("TLS_PRIVATE_KEY")).toBe(false);
+    expect(parsed.values.get("OPENAI_API_KEY")).toBe("sk-1");
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatch(new RegExp(`^vals\\.env:${line}: TLS_PRIVATE_KEY: `));
+    const shown = parsed.errors.join("\n");
+    for (const text of [...keyLines(pem), trap]) expect(shown).not.toContain(text.slice(0, 16));
+  });
+
   it("refuses a quote that never closes, a value that continues without quotes, and a # inside a value", () => {
     const text = `OPENAI_API_KEY="sk-secret-part-one\nTLS_PRIVATE_KEY=abc\ncontinued-secret-part\n`;
     const parsed = parseValues(text, pemOptions);
