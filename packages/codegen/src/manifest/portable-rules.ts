@@ -1,5 +1,5 @@
-// Rules that keep a manifest usable on every platform and in time: folder names Windows cannot
-// create, folders that differ only by case (one folder on macOS and Windows), and compatibility
+// Rules that keep a manifest usable on every platform and in time: folder and file names Windows
+// cannot create, folders that differ only by case (one folder on macOS and Windows), and compatibility
 // dates in the future (Cloudflare rejects them at deploy, whatever runtime is installed here).
 import { describeValue, type IssuePath, type ManifestIssue } from "./issues.ts";
 import { entries, isDict, str, type Dict } from "./rule-input.ts";
@@ -28,6 +28,11 @@ export function checkPortability(raw: Dict, context: PortableContext): ManifestI
     const dir = explicit ?? `apps/${app}`;
     const path: IssuePath = explicit === undefined ? ["workers", app] : ["workers", app, "dir"];
     issues.push(...checkFolder(dir, path, explicit === undefined ? `the app id ${app} names its folder` : "app folder"));
+    for (const field of ["configFile", "envTypesFile"] as const) {
+      const file = str(worker[field]);
+      // A leading `./` is a way of writing a relative path, not a folder named `.`.
+      if (file !== undefined) issues.push(...checkFolder(file.replace(/^(?:\.\/)+/, ""), ["workers", app, field], `${field === "configFile" ? "config file" : "Env types file"} ${file}`, "pick another file name"));
+    }
     const key = dir.toLowerCase();
     const other = folders.get(key);
     if (other !== undefined && other.dir !== dir) {
@@ -78,12 +83,12 @@ function checkFutureDates(app: string, worker: Dict, today: string): ManifestIss
   });
 }
 
-function checkFolder(dir: string, path: IssuePath, what: string): ManifestIssue[] {
+function checkFolder(dir: string, path: IssuePath, what: string, fix = "pick another folder name (e.g. add a suffix: con-api)"): ManifestIssue[] {
   return dir
     .split("/")
     .map((segment) => windowsNameProblem(segment))
     .filter((problem): problem is string => problem !== undefined)
-    .map((problem) => reserved(path, dir, `${what}: ${problem}`, "pick another folder name (e.g. add a suffix: con-api)"));
+    .map((problem) => reserved(path, dir, `${what}: ${problem}`, fix));
 }
 
 function reserved(path: IssuePath, received: string, message: string, fix: string): ManifestIssue {

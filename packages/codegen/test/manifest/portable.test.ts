@@ -57,6 +57,17 @@ describe("folder names Windows and macOS can hold", () => {
     expect(error!.fix).toMatch(/pick another folder name/);
   });
 
+  it.each([
+    ["configFile", "con.toml"],
+    ["configFile", "NUL.jsonc"],
+    ["envTypesFile", "src/aux.ts"],
+    ["envTypesFile", "types./env.generated.ts"],
+  ])("rejects the generated file name %s %s", (field, value) => {
+    const manifest = validManifest();
+    (manifest.workers["openai"] as Record<string, unknown>)[field] = value;
+    expect(errorsOf(manifest)).toContainEqual(expect.objectContaining({ code: "not-portable-name", path: ["workers", "openai", field] }));
+  });
+
   it("rejects a reserved provisioning folder and environment name", () => {
     const manifest = validManifest();
     manifest["provisionDir"] = "tools/aux";
