@@ -39,6 +39,15 @@ function prelude(plan: ProvisionPlan): string[] {
     '    echo "No value given for $2: stopping. Run the script again to continue." >&2',
     "    exit 1",
     "  fi",
+    "  # A pasted PEM key arrives one line per prompt: never store its first line, and read the rest",
+    "  # away so that the shell this script returns to does not run it (or keep it in its history).",
+    "  if [[ \"$value\" == *'-----BEGIN '*'-----'* && \"$value\" != *'-----END '* ]]; then",
+    "    value=''",
+    "    if [[ -t 0 ]]; then while IFS= read -r -s -t 0.5 _; do :; done; fi",
+    '    echo "The value for $2 is the first line of a multi-line value (a PEM key); a prompt reads one line: stopping." >&2',
+    '    echo "Put the key in a values file in double quotes (NAME=\\"-----BEGIN ...\\") and run: secrets-manifest apply --values-from FILE" >&2',
+    "    exit 1",
+    "  fi",
     "}",
   ];
 }

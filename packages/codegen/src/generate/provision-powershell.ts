@@ -59,6 +59,13 @@ function prelude(plan: ProvisionPlan): string[] {
     "  if ([string]::IsNullOrEmpty($plain)) {",
     "    Stop-Provisioning ('No value given for {0}: stopping. Run the script again to continue.' -f $Name)",
     "  }",
+    "  # A pasted PEM key arrives one line per prompt: never store its first line, and read the rest away",
+    "  # so that the console this script returns to does not run it (or keep it in its history).",
+    "  if ($plain -match '-----BEGIN [A-Z0-9 ]+-----' -and $plain -notmatch '-----END [A-Z0-9 ]+-----') {",
+    "    $plain = $null",
+    "    try { while ([Console]::KeyAvailable) { [void][Console]::ReadKey($true) } } catch { }",
+    "    Stop-Provisioning ('The value for {0} is the first line of a multi-line value (a PEM key); a prompt reads one line: stopping. Put the key in a values file in double quotes and run: secrets-manifest apply --values-from FILE' -f $Name)",
+    "  }",
     "  $plain",
     "}",
   ];

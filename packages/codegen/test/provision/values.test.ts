@@ -81,6 +81,10 @@ describe("parseValues: multi-line values (a real PEM key)", () => {
       "vals.env:1: OPENAI_API_KEY: the \" that opens its value is never closed at the end of a line, so dotenv would read only part of it.",
       "vals.env:2: TLS_PRIVATE_KEY: its value continues on line 3 without quotes; dotenv would keep only the first line.",
     ]);
+    const begun = parseValues('TLS_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----"\n', pemOptions);
+    expect(begun.values.size).toBe(0);
+    expect(begun.errors).toHaveLength(1);
+    expect(begun.errors[0]).toMatch(/^vals\.env:1: TLS_PRIVATE_KEY /);
     const hash = parseValues("OPENAI_API_KEY=sk-abc#def\nTLS_PRIVATE_KEY=ok # a comment\n", pemOptions);
     expect(hash.errors).toEqual(["vals.env:1: OPENAI_API_KEY: its value holds a # that dotenv would read as the start of a comment, cutting the value there.\n  fix: put the value in double quotes"]);
     expect(Object.fromEntries(hash.values)).toEqual({ TLS_PRIVATE_KEY: "ok" });
@@ -95,6 +99,17 @@ describe("readValues", () => {
     input.end("OPENAI_API_KEY=a\n");
     const result = await readValues({ from: "-", cwd: "/", needed: declared, declared, prefixes: [""], interactive: false, describe: (s) => s, streams: { input, output: new PassThrough() } });
     expect(result).toEqual({ ok: false, errors: ["No value in standard input for SESSION_SIGNING_KEY.\n  fix: add SESSION_SIGNING_KEY=... to it, or run on a terminal without --yes to be asked"] });
+  });
+  it("a prompt answered with the first line of a pasted PEM key stores nothing and shows no key text", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+    const output = new PassThrough();
+    const pending = readValues({ from: undefined, cwd: "/", needed: ["TLS_PRIVATE_KEY"], declared: ["TLS_PRIVATE_KEY"], prefixes: [""], interactive: true, describe: (s) => s, streams: { input, output } });
+    input.write("-----BEGIN PRIVATE KEY-----\rMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\r-----END PRIVATE KEY-----\r");
+    const result = await pending;
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? "" : result.errors.join("\n");
+    expect(errors).toContain("TLS_PRIVATE_KEY");
+    expect(errors).not.toMatch(/MIIE|BEGIN PRIVATE/);
   });
   it("a values file that cannot be read is an error with the path", async () => {
     const result = await readValues({ from: "nope.env", cwd: "/tmp", needed: declared, declared, prefixes: [""], interactive: false, describe: (s) => s, streams: streams() });
