@@ -4,7 +4,7 @@
 //   - by type: the generated Env (exact: its keys are what is bound, so a read of anything else is
 //     a finding), or a type of the code's own named `Env`, `Bindings`, `CloudflareBindings`, `*Env`;
 //   - by shape, for untyped or `any` code: an identifier `env` (a handler parameter, the
-//     `cloudflare:workers` import), `<x>.env` (Hono's `c.env`, `this.env` in Durable Objects and
+//     `cloudflare:workers` import, also under another name), `<x>.env` (Hono's `c.env`, `this.env` in Durable Objects and
 //     entrypoints, Pages' `context.env`, `process.env` under nodejs_compat), `env(c)` (hono/adapter),
 //     the second parameter of a handler (`fetch(request, bindings)`) or of a Durable Object's
 //     constructor, and a variable initialised from any of these.
@@ -59,6 +59,8 @@ export function findEnvReads(morph: TsMorph, file: SourceFile, generated: Source
           if (viaInitializer) return viaInitializer;
         }
         if (N.isParameterDeclaration(declaration) && isEnvParameter(morph, declaration)) return "loose";
+        // `import { env as bindings } from "cloudflare:workers"`
+        if (N.isImportSpecifier(declaration) && declaration.getName() === "env" && declaration.getImportDeclaration().getModuleSpecifierValue() === "cloudflare:workers") return "loose";
       }
     } else if (N.isPropertyAccessExpression(node) && node.getName() === "env") {
       if (node.getExpression().getText() !== "import.meta") return "loose";

@@ -1,5 +1,5 @@
-// Rules that keep a manifest usable on every platform and in time: folder names Windows cannot
-// create, folders that differ only by case (one folder on macOS and Windows), and compatibility
+// Rules that keep a manifest usable on every platform and in time: folder and file names Windows
+// cannot create, folders that differ only by case (one folder on macOS and Windows), and compatibility
 // dates in the future (Cloudflare rejects them at deploy, whatever runtime is installed here).
 import { describeValue, type IssuePath, type ManifestIssue } from "./issues.ts";
 import { entries, isDict, str, type Dict } from "./rule-input.ts";
@@ -28,6 +28,11 @@ export function checkPortability(raw: Dict, context: PortableContext): ManifestI
     const dir = explicit ?? `apps/${app}`;
     const path: IssuePath = explicit === undefined ? ["workers", app] : ["workers", app, "dir"];
     issues.push(...checkFolder(dir, path, explicit === undefined ? `the app id ${app} names its folder` : "app folder"));
+    for (const field of ["configFile", "envTypesFile"] as const) {
+      const file = str(worker[field]);
+      // A leading `./` is a way of writing a relative path, not a folder named `.`.
+      if (file !== undefined) issues.push(...checkFolder(file.replace(/^(?:\.\/)+/, ""), ["workers", app, field], `${field === "configFile" ? "config file" : "Env types file"} ${file}`, "pick another file name"));
+    }
     const key = dir.toLowerCase();
     const other = folders.get(key);
     if (other !== undefined && other.dir !== dir) {
@@ -41,18 +46,7 @@ export function checkPortability(raw: Dict, context: PortableContext): ManifestI
         fix: `give workers.${app} a folder of its own (dir)`,
       });
     } else if (other === undefined) folders.set(key, { dir, app });
-    const date = str(worker["compatibilityDate"]);
-    if (date !== undefined && isRealDate(date) && date > today) {
-      issues.push({
-        severity: "error",
-        code: "compatibility-date-in-future",
-        path: ["workers", app, "compatibilityDate"],
-        message: `compatibility date ${date} is in the future (today is ${today} UTC); Cloudflare rejects it.`,
-        expected: `a date no later than ${today}`,
-        received: describeValue(date),
-        fix: `set it to ${today} or earlier`,
-      });
-    }
+    issues.push(...checkFutureDates(app, worker, today));
   }
   const provisionDir = str(raw["provisionDir"]);
   if (provisionDir !== undefined) issues.push(...checkFolder(provisionDir, ["provisionDir"], "provisioning folder"));
@@ -66,12 +60,35 @@ export function checkPortability(raw: Dict, context: PortableContext): ManifestI
   return issues;
 }
 
-function checkFolder(dir: string, path: IssuePath, what: string): ManifestIssue[] {
+/** The worker's compatibility date and each environment's own, none after today. */
+function checkFutureDates(app: string, worker: Dict, today: string): ManifestIssue[] {
+  const dates: [unknown, IssuePath][] = [[worker["compatibilityDate"], ["workers", app, "compatibilityDate"]]];
+  for (const [env, override] of entries(worker["environments"])) {
+    dates.push([override["compatibilityDate"], ["workers", app, "environments", env, "compatibilityDate"]]);
+  }
+  return dates.flatMap(([value, path]): ManifestIssue[] => {
+    const date = str(value);
+    if (date === undefined || !isRealDate(date) || date <= today) return [];
+    return [
+      {
+        severity: "error",
+        code: "compatibility-date-in-future",
+        path,
+        message: `compatibility date ${date} is in the future (today is ${today} UTC); Cloudflare rejects it.`,
+        expected: `a date no later than ${today}`,
+        received: describeValue(date),
+        fix: `set it to ${today} or earlier`,
+      },
+    ];
+  });
+}
+
+function checkFolder(dir: string, path: IssuePath, what: string, fix = "pick another folder name (e.g. add a suffix: con-api)"): ManifestIssue[] {
   return dir
     .split("/")
     .map((segment) => windowsNameProblem(segment))
     .filter((problem): problem is string => problem !== undefined)
-    .map((problem) => reserved(path, dir, `${what}: ${problem}`, "pick another folder name (e.g. add a suffix: con-api)"));
+    .map((problem) => reserved(path, dir, `${what}: ${problem}`, fix));
 }
 
 function reserved(path: IssuePath, received: string, message: string, fix: string): ManifestIssue {

@@ -1,7 +1,7 @@
 // Rules about stores: one store per account, quota, and the names secrets get in each store
 // (prefix + name, or a per-environment `storeNames` entry).
 import { describeValue, type ManifestIssue } from "./issues.ts";
-import { SECRET_NAME, matchesRule } from "./names.ts";
+import { SECRET_NAME, SECRET_PREFIX, matchesRule } from "./names.ts";
 import { closest } from "./suggest.ts";
 import { entries, isDict, str, type Dict } from "./rule-input.ts";
 
@@ -72,7 +72,8 @@ export function checkStores(raw: Dict): ManifestIssue[] {
           fix: `give secrets.${name}.storeNames.${env} another name`,
         });
       } else ownNames.set(stored, name);
-      if (override === undefined && !matchesRule(SECRET_NAME, stored) && matchesRule(SECRET_NAME, name)) {
+      // A valid prefix and a valid name make a stored name that can only be too long; an invalid prefix is reported once, by the schema.
+      if (override === undefined && !matchesRule(SECRET_NAME, stored) && matchesRule(SECRET_NAME, name) && matchesRule(SECRET_PREFIX, prefix)) {
         issues.push({
           severity: "error",
           code: "stored-name-too-long",

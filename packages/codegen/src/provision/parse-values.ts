@@ -59,6 +59,10 @@ export function parseValues(text: string, options: ParseValuesOptions): ParsedVa
 /** What is wrong with a value, without showing it. */
 export function checkValue(name: string, value: string): string | undefined {
   if (value.length === 0) return `${name} is empty.\n  fix: give it a value, or leave the line out to be asked for it`;
+  // The first line of a pasted key (a prompt reads one line) or a key cut short: never stored.
+  if (/-----BEGIN [A-Z0-9 ]+-----/.test(value) && !/-----END [A-Z0-9 ]+-----/.test(value)) {
+    return `${name} holds the start of a PEM block (-----BEGIN ...-----) without its end: it is cut short.\n  fix: put the whole key in a values file in double quotes (NAME="-----BEGIN ...\n...-----END ...-----") and pass --values-from FILE`;
+  }
   const bytes = Buffer.byteLength(value, "utf8");
   if (bytes > MAX_VALUE_BYTES) return `${name} is ${bytes} bytes long; the Secrets Store takes at most ${MAX_VALUE_BYTES}.\n  fix: shorten the value`;
   return undefined;

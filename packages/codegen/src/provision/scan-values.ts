@@ -20,6 +20,7 @@ export interface ScannedValues {
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*|:\s+)(.*)$/;
 const PEM_BEGIN = /^-----BEGIN [A-Z0-9 ]+-----\s*$/;
+const PEM_BEGIN_ANYWHERE = /-----BEGIN [A-Z0-9 ]+-----/;
 const PEM_END = /-----END [A-Z0-9 ]+-----/;
 const QUOTE_FIX = 'put the whole value in double quotes: NAME="first line\\n...", or write \\n for each line break inside double quotes';
 
@@ -29,10 +30,13 @@ export function scanValues(text: string): ScannedValues {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const assignments: Assignment[] = [];
   const strayLines: number[] = [];
+  const inPem = markPemBodies(lines);
+  // A base64 line of a key can look like NAME=... (a line ending in `=` padding): never inside a PEM block.
+  const isAssignment = (index: number) => !inPem[index] && ASSIGNMENT.test(lines[index]!);
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
-    const match = ASSIGNMENT.exec(line);
+    const match = inPem[i] ? null : ASSIGNMENT.exec(line);
     if (isSkippable(line) || !match) {
       if (!isSkippable(line)) strayLines.push(i + 1);
       i += 1;
@@ -46,7 +50,7 @@ export function scanValues(text: string): ScannedValues {
         assignments.push({ name, line: i + 1, problem: `the ${quote} that opens its value is never closed at the end of a line, so dotenv would read only part of it.\n  fix: ${QUOTE_FIX}` });
         i += 1;
         // Lines up to the next assignment belong to the broken value: never read them as names.
-        while (i < lines.length && !ASSIGNMENT.test(lines[i]!)) i += 1;
+        while (i < lines.length && !isAssignment(i)) i += 1;
       } else {
         assignments.push({ name, line: i + 1 });
         i = end + 1;
@@ -61,7 +65,7 @@ export function scanValues(text: string): ScannedValues {
       continue;
     }
     let end = i + 1;
-    while (end < lines.length && !isSkippable(lines[end]!) && !ASSIGNMENT.test(lines[end]!)) end += 1;
+    while (end < lines.length && (inPem[end] || (!isSkippable(lines[end]!) && !isAssignment(end)))) end += 1;
     if (end > i + 1) {
       assignments.push({ name, line: i + 1, problem: `its value continues on line${end - i > 2 ? "s" : ""} ${i + 2}${end - i > 2 ? `-${end}` : ""} without quotes; dotenv would keep only the first line.\n  fix: ${QUOTE_FIX}` });
     } else if (/\S#/.test(rest.replace(/\s+#.*$/, ""))) {
@@ -70,6 +74,24 @@ export function scanValues(text: string): ScannedValues {
     i = end;
   }
   return { assignments, strayLines };
+}
+
+/**
+ * The lines after a `-----BEGIN ...-----` marker up to its `-----END ...-----`, wherever the marker
+ * stands (after `NAME=`, after a quote, on a line of its own; not in a comment). A marker without an
+ * end marks nothing.
+ */
+function markPemBodies(lines: readonly string[]): boolean[] {
+  const inPem = lines.map(() => false);
+  for (let begin = 0; begin < lines.length; begin++) {
+    if (isSkippable(lines[begin]!) || !PEM_BEGIN_ANYWHERE.test(lines[begin]!)) continue;
+    let end = begin + 1;
+    while (end < lines.length && !PEM_END.test(lines[end]!)) end += 1;
+    if (end === lines.length) continue;
+    for (let index = begin + 1; index <= end; index++) inPem[index] = true;
+    begin = end;
+  }
+  return inPem;
 }
 
 /** The line where a quoted value ends, as dotenv finds it: an unescaped quote followed only by spaces or a comment. */

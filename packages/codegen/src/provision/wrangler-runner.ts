@@ -81,13 +81,15 @@ function isExecutable(path: string): boolean {
 }
 
 /**
- * wrangler would take CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL as a legacy global key; that name is
+ * wrangler would take CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL (or, when those are unset, their
+ * deprecated names CF_API_KEY and CF_EMAIL) as a legacy global key, ahead of the token; that name is
  * one of this project's secrets, so only CLOUDFLARE_API_TOKEN may authenticate. Debug logs are kept
  * off because they may record request bodies.
  */
+const GLOBAL_KEY_VARIABLES = ["CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CF_API_KEY", "CF_EMAIL"] as const;
+
 function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
-  delete out.CLOUDFLARE_API_KEY;
-  delete out.CLOUDFLARE_EMAIL;
+  for (const name of GLOBAL_KEY_VARIABLES) delete out[name];
   return { ...out, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", WRANGLER_LOG: "log", FORCE_COLOR: "0", NO_COLOR: "1" };
 }

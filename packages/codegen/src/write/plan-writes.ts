@@ -83,14 +83,15 @@ export function planWrites(options: PlanWritesOptions): WritePlan {
   }
   const candidates = findGeneratedFiles(root, options.manifest).filter((path) => !planned.has(path));
   for (const path of candidates) {
+    // Reading through a link is harmless; only a file this generator would delete can be in the way.
+    const current = readIfExists(join(root, path));
+    const stamp = current === undefined ? undefined : readStamp(current);
+    if (stamp === undefined) continue;
     const escape = findEscape(path);
     if (escape !== undefined) {
       conflicts.push({ path, reason: "outside-root", action: "delete", resolved: escape });
       continue;
     }
-    const current = readIfExists(join(root, path));
-    const stamp = current === undefined ? undefined : readStamp(current);
-    if (stamp === undefined) continue;
     if (stamp.edited && !force) conflicts.push({ path, reason: "edited", action: "delete" });
     changes.push({ path, kind: kindOf(path), action: "delete", current, ...(stamp.edited ? { edited: true } : {}) });
   }

@@ -137,6 +137,17 @@ export const onRequest = (context: any) => new Response(context.env.MODE);
     secrets: ["A_KEY"],
     vars: MODE,
   },
+  "cloudflare-workers-env-renamed": {
+    pattern: "the `env` import from cloudflare:workers under another name, and a namespace import",
+    files: {
+      "src/index.ts": `import { env as bindings } from "cloudflare:workers";
+import * as workers from "cloudflare:workers";
+export default { fetch: () => new Response(bindings.A_KEY + workers.env.MODE) };
+`,
+    },
+    secrets: ["A_KEY"],
+    vars: MODE,
+  },
   "runtime-cache": {
     pattern: "the runtime's secret cache, the binding named by a literal argument (inferred generic)",
     files: {

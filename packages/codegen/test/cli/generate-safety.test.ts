@@ -110,6 +110,17 @@ describe("symlinks out of the output root", () => {
     expect(existsSync(join(outside, "elevenlabs/src/env.generated.ts"))).toBe(true);
   });
 
+  it("leaves alone a hand-written config in a symlinked folder that no worker uses (it would never delete it)", () => {
+    // e.g. apps/legacy linked in from another checkout, with its own wrangler.toml
+    writeFileSync(join(outside, "wrangler.toml"), 'name = "legacy"\n');
+    mkdirSync(join(dir, "apps"), { recursive: true });
+    symlinkSync(outside, join(dir, "apps/legacy"));
+    const result = runCli(["generate"], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(runCli(["generate", "--check"], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(join(outside, "wrangler.toml"), "utf8")).toBe('name = "legacy"\n');
+  });
+
   it("a symlink that stays inside the root is fine", () => {
     mkdirSync(join(dir, "shared-src"));
     mkdirSync(join(dir, "apps/openai"), { recursive: true });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 // Written with %{ for bash's ${ so that the template literal stays raw.
 const FAKE_WRANGLER = String.raw`#!/usr/bin/env bash
 # Behaviour comes from FAKE_* variables; every call is logged, NUL-separated, one call per line.
-{ printf 'wrangler\0@cwd=%s\0@account=%s\0@metrics=%s\0@apikey=%s\0@email=%s\0@log=%s' "$PWD" "%{CLOUDFLARE_ACCOUNT_ID:-}" "%{WRANGLER_SEND_METRICS:-}" "%{CLOUDFLARE_API_KEY-(unset)}" "%{CLOUDFLARE_EMAIL-(unset)}" "%{WRANGLER_LOG-(unset)}"
+{ printf 'wrangler\0@cwd=%s\0@account=%s\0@metrics=%s\0@apikey=%s\0@email=%s\0@cfapikey=%s\0@cfemail=%s\0@log=%s' "$PWD" "%{CLOUDFLARE_ACCOUNT_ID:-}" "%{WRANGLER_SEND_METRICS:-}" "%{CLOUDFLARE_API_KEY-(unset)}" "%{CLOUDFLARE_EMAIL-(unset)}" "%{CF_API_KEY-(unset)}" "%{CF_EMAIL-(unset)}" "%{WRANGLER_LOG-(unset)}"
   printf '\0%s' "$@"; printf '\n'; } >> "$FAKE_LOG"
 name=''
 previous=''

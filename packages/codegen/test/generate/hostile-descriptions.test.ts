@@ -59,6 +59,9 @@ describe("bash scripts: a description is one --comment=<text> argument", () => {
         // A global key in the operator's shell must not reach wrangler, nor a debug log level.
         CLOUDFLARE_API_KEY: "global-key-0123",
         CLOUDFLARE_EMAIL: "ops@example.com",
+        // wrangler falls back to these deprecated names for the global key when the others are unset.
+        CF_API_KEY: "global-key-0456",
+        CF_EMAIL: "ops@example.com",
         WRANGLER_LOG: "debug",
       },
     });
@@ -71,7 +74,7 @@ describe("bash scripts: a description is one --comment=<text> argument", () => {
       const description = storeComment(ATTACKS[i], "staging");
       expect(call.args).toEqual(["secrets-store", "secret", "create", manifest.environments[1]!.storeId, `--name=STAGING_SECRET_${i}`, "--scopes=workers", "--remote", `--comment=${description}`]);
     }
-    for (const call of wrangler) expect(call.meta).toMatchObject({ apikey: "(unset)", email: "(unset)", log: "log" });
+    for (const call of wrangler) expect(call.meta).toMatchObject({ apikey: "(unset)", email: "(unset)", cfapikey: "(unset)", cfemail: "(unset)", log: "log" });
   });
 });
 
@@ -183,7 +186,7 @@ describe("PowerShell scripts: ASCII, and one argument per description in 5.1 and
   test("scripts drop a global key and keep wrangler's logs quiet, before wrangler first runs", () => {
     for (const script of renderAll(manifestWith(["x"])).filter((f) => f.path.endsWith(".ps1"))) {
       const text = script.contents;
-      const removal = text.indexOf("Remove-Item -Path Env:CLOUDFLARE_API_KEY, Env:CLOUDFLARE_EMAIL -ErrorAction SilentlyContinue");
+      const removal = text.indexOf("Remove-Item -Path Env:CLOUDFLARE_API_KEY, Env:CLOUDFLARE_EMAIL, Env:CF_API_KEY, Env:CF_EMAIL -ErrorAction SilentlyContinue");
       expect(removal, script.path).toBeGreaterThan(0);
       expect(text.indexOf("$env:WRANGLER_LOG = 'log'")).toBeGreaterThan(0);
       expect(text.indexOf("$PSNativeCommandArgumentPassing = 'Legacy'")).toBeGreaterThan(0);

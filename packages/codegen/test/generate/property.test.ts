@@ -141,7 +141,7 @@ test("provisioning scripts parse, never carry a value flag and quote every descr
         const bash = renderProvisionScript({ manifest, environment: env.name, shell: "bash", target });
         const powershell = renderProvisionScript({ manifest, environment: env.name, shell: "powershell", target });
         execFileSync("bash", ["-n"], { input: bash });
-        for (const text of [bash, powershell]) expect(text).not.toContain("--value");
+        for (const text of [bash, powershell]) expect(text).not.toMatch(/--value\b/); // `--values-from` is the CLI's option, named in a message
         if (target === "local") continue;
         for (const secret of manifest.secrets) {
           const comment = storeComment(secret.description, env.name);

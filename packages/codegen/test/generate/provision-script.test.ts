@@ -77,7 +77,8 @@ describe("script text", () => {
   });
 
   test("no script passes a value as an argument", () => {
-    for (const file of scripts) expect(file.contents, file.path).not.toContain("--value");
+    // `--values-from` (the CLI's option, named in a message) is not wrangler's `--value`.
+    for (const file of scripts) expect(file.contents, file.path).not.toMatch(/--value\b/);
   });
 
   test("every interpolated word in a bash script is single-quoted", () => {
@@ -102,6 +103,7 @@ describe("script text", () => {
     for (const file of scripts.filter((f) => f.path.endsWith(".ps1"))) {
       expect(file.contents).toContain("$ErrorActionPreference = 'Stop'");
       expect(file.contents).toContain("Read-Host -Prompt $Prompt -AsSecureString");
+    expect(file.contents).toContain("if ($plain -match '-----BEGIN [A-Z0-9 ]+-----' -and $plain -notmatch '-----END [A-Z0-9 ]+-----') {");
       expect(file.contents).toContain("$env:WRANGLER_SEND_METRICS = 'false'");
       expect(file.contents, file.path).toMatch(/^[\x09\x0a\x0d\x20-\x7e]*$/);
       const data = file.contents.split("\n").filter((line) => /^(New-StoreSecret|Add-LocalSecret|\$value = Read-SecretValue) /.test(line));
@@ -263,6 +265,22 @@ describe("remote script against a fake wrangler", () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("No value given for OPENAI_API_KEY");
+    expect(await readValues(fake)).toEqual([]);
+  });
+
+  test("a prompt answered with the first line of a pasted PEM key stops: nothing cut short is stored, no key text shown", async () => {
+    const { root, fake, manifest } = await sandbox("bundled");
+    const key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASD==\n-----END PRIVATE KEY-----\n";
+    const result = await runScript({
+      script: join(root, "provision/production.remote.sh"),
+      cwd: root,
+      input: key,
+      env: fakeEnv(fake, { FAKE_STORE_ID: manifest.environments[0]!.storeId! }),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("OPENAI_API_KEY");
+    expect(result.stderr).toContain("--values-from");
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/MIIE|BEGIN PRIVATE/);
     expect(await readValues(fake)).toEqual([]);
   });
 });

@@ -83,6 +83,17 @@ describe("hostile names are rejected, never rendered", () => {
     expect(error?.expected, JSON.stringify(result.errors)).toMatch(/not starting with -/);
   });
 
+  it("a prefix that starts with - is one error about the prefix, not one per secret about length", () => {
+    const manifest = validManifest();
+    manifest.environments["staging"]!.secretPrefix = "--remote-";
+    const result = validateManifest(manifest, OPTIONS);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const atPrefix = result.errors.filter((e) => e.path.join(".") === "environments.staging.secretPrefix");
+    expect(atPrefix.map((e) => e.code)).toEqual([expect.not.stringMatching(/too-long/)]);
+    expect(atPrefix[0]!.expected).toMatch(/not starting with -/);
+  });
+
   it("error output escapes what it received", () => {
     const manifest = validManifest();
     manifest.secrets["A\nB$(id)"] = { description: "x" };

@@ -19,6 +19,15 @@ describe("compatibility dates after today", () => {
     expect(errorsOf(manifest, { ...NO_RUNTIME, today: "2026-11-30" })).toEqual([]);
   });
 
+  it("are rejected in a worker's environment settings too", () => {
+    const manifest = validManifest();
+    manifest.workers["openai"]!["environments"] = { staging: { compatibilityDate: "2026-11-30" } };
+    const errors = errorsOf(manifest, { ...NO_RUNTIME, today: "2026-11-29" });
+    expect(errors).toContainEqual(
+      expect.objectContaining({ code: "compatibility-date-in-future", path: ["workers", "openai", "environments", "staging", "compatibilityDate"], fix: "set it to 2026-11-29 or earlier" }),
+    );
+  });
+
   it("uses today's UTC date when none is given", () => {
     const manifest = validManifest();
     manifest.workers["openai"]!.compatibilityDate = "2999-01-01";
@@ -46,6 +55,17 @@ describe("folder names Windows and macOS can hold", () => {
     const error = errorsOf(manifest).find((e) => e.code === "not-portable-name");
     expect(error).toMatchObject({ path: ["workers", "openai", "dir"] });
     expect(error!.fix).toMatch(/pick another folder name/);
+  });
+
+  it.each([
+    ["configFile", "con.toml"],
+    ["configFile", "NUL.jsonc"],
+    ["envTypesFile", "src/aux.ts"],
+    ["envTypesFile", "types./env.generated.ts"],
+  ])("rejects the generated file name %s %s", (field, value) => {
+    const manifest = validManifest();
+    (manifest.workers["openai"] as Record<string, unknown>)[field] = value;
+    expect(errorsOf(manifest)).toContainEqual(expect.objectContaining({ code: "not-portable-name", path: ["workers", "openai", field] }));
   });
 
   it("rejects a reserved provisioning folder and environment name", () => {

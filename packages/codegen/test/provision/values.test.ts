@@ -57,6 +57,22 @@ describe("parseValues: multi-line values (a real PEM key)", () => {
     expect(shown).not.toContain("BEGIN PRIVATE KEY");
   });
 
+  it.each([
+    ["starts on the line after NAME=", (body: string) => `TLS_PRIVATE_KEY=\n${body}\n`, 2],
+    ["opens a single quote that never closes", (body: string) => `TLS_PRIVATE_KEY='${body}\n`, 2],
+    ["closes its quote with text after it", (body: string) => `TLS_PRIVATE_KEY="${body}" trailing\n`, 2],
+  ])("a PEM key that %s: an error by line and name, no key text, nothing stored", (_how, write, line) => {
+    const lines = pem.trimEnd().split("\n");
+    const body = [lines[0], lines[1], trap, ...lines.slice(2)].join("\n");
+    const parsed = parseValues(`OPENAI_API_KEY=sk-1\n${write(body)}`, pemOptions);
+    expect(parsed.values.has("TLS_PRIVATE_KEY")).toBe(false);
+    expect(parsed.values.get("OPENAI_API_KEY")).toBe("sk-1");
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatch(new RegExp(`^vals\\.env:${line}: TLS_PRIVATE_KEY: `));
+    const shown = parsed.errors.join("\n");
+    for (const text of [...keyLines(pem), trap]) expect(shown).not.toContain(text.slice(0, 16));
+  });
+
   it("refuses a quote that never closes, a value that continues without quotes, and a # inside a value", () => {
     const text = `OPENAI_API_KEY="sk-secret-part-one\nTLS_PRIVATE_KEY=abc\ncontinued-secret-part\n`;
     const parsed = parseValues(text, pemOptions);
@@ -65,6 +81,10 @@ describe("parseValues: multi-line values (a real PEM key)", () => {
       "vals.env:1: OPENAI_API_KEY: the \" that opens its value is never closed at the end of a line, so dotenv would read only part of it.",
       "vals.env:2: TLS_PRIVATE_KEY: its value continues on line 3 without quotes; dotenv would keep only the first line.",
     ]);
+    const begun = parseValues('TLS_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----"\n', pemOptions);
+    expect(begun.values.size).toBe(0);
+    expect(begun.errors).toHaveLength(1);
+    expect(begun.errors[0]).toMatch(/^vals\.env:1: TLS_PRIVATE_KEY /);
     const hash = parseValues("OPENAI_API_KEY=sk-abc#def\nTLS_PRIVATE_KEY=ok # a comment\n", pemOptions);
     expect(hash.errors).toEqual(["vals.env:1: OPENAI_API_KEY: its value holds a # that dotenv would read as the start of a comment, cutting the value there.\n  fix: put the value in double quotes"]);
     expect(Object.fromEntries(hash.values)).toEqual({ TLS_PRIVATE_KEY: "ok" });
@@ -79,6 +99,17 @@ describe("readValues", () => {
     input.end("OPENAI_API_KEY=a\n");
     const result = await readValues({ from: "-", cwd: "/", needed: declared, declared, prefixes: [""], interactive: false, describe: (s) => s, streams: { input, output: new PassThrough() } });
     expect(result).toEqual({ ok: false, errors: ["No value in standard input for SESSION_SIGNING_KEY.\n  fix: add SESSION_SIGNING_KEY=... to it, or run on a terminal without --yes to be asked"] });
+  });
+  it("a prompt answered with the first line of a pasted PEM key stores nothing and shows no key text", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+    const output = new PassThrough();
+    const pending = readValues({ from: undefined, cwd: "/", needed: ["TLS_PRIVATE_KEY"], declared: ["TLS_PRIVATE_KEY"], prefixes: [""], interactive: true, describe: (s) => s, streams: { input, output } });
+    input.write("-----BEGIN PRIVATE KEY-----\rMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\r-----END PRIVATE KEY-----\r");
+    const result = await pending;
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? "" : result.errors.join("\n");
+    expect(errors).toContain("TLS_PRIVATE_KEY");
+    expect(errors).not.toMatch(/MIIE|BEGIN PRIVATE/);
   });
   it("a values file that cannot be read is an error with the path", async () => {
     const result = await readValues({ from: "nope.env", cwd: "/tmp", needed: declared, declared, prefixes: [""], interactive: false, describe: (s) => s, streams: streams() });

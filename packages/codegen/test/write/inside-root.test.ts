@@ -1,9 +1,11 @@
 // Where a path under the output root really leads, with real symlinks.
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEscapeFinder, findEscape } from "../../src/write/inside-root.ts";
+import { createEscapeFinder, findEscape, OutsideRootError } from "../../src/write/inside-root.ts";
+import { applyWrites } from "../../src/write/apply-writes.ts";
+import type { WritePlan } from "../../src/write/plan-writes.ts";
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), "inside-root-")));
 const root = join(base, "repo");
@@ -46,5 +48,31 @@ describe("an output root that does not exist yet", () => {
   it("under a symlinked parent, is judged where the link leads", () => {
     const viaLink = join(root, "apps/linked", "new-root");
     expect(findEscape(viaLink, "apps/a/wrangler-a.toml")).toBeUndefined();
+  });
+});
+
+describe("applyWrites checks again just before each write and delete", () => {
+  // A folder replaced by a link between planning and writing (another process, a checkout).
+  it("refuses a write or a delete whose folder became a link out of the root after planning", () => {
+    const late = join(base, "late");
+    const lateOutside = join(base, "late-outside");
+    mkdirSync(join(late, "apps/x"), { recursive: true });
+    mkdirSync(lateOutside);
+    writeFileSync(join(lateOutside, "old.toml"), "outside");
+    const plan: WritePlan = {
+      root: late,
+      changes: [
+        { path: "apps/x/old.toml", kind: "wrangler-config", action: "delete" },
+        { path: "apps/x/wrangler-x.toml", kind: "wrangler-config", action: "create", next: "generated" },
+      ],
+      conflicts: [],
+      leftovers: [],
+    };
+    rmSync(join(late, "apps/x"), { recursive: true });
+    symlinkSync(lateOutside, join(late, "apps/x"));
+    expect(() => applyWrites(plan)).toThrow(OutsideRootError);
+    expect(readdirSync(lateOutside)).toEqual(["old.toml"]);
+    expect(() => applyWrites({ ...plan, changes: [plan.changes[1]!] })).toThrow(OutsideRootError);
+    expect(readdirSync(lateOutside)).toEqual(["old.toml"]);
   });
 });
