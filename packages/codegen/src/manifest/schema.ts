@@ -75,8 +75,12 @@ const secretName = named(SECRET_NAME, "secret name", "use only letters, digits, 
 // Record keys are checked in keys.ts: zod skips a record value whose key fails, and every error counts.
 const vars = z.record(z.string(), varValue);
 
+const accountId = named(HEX_ID, "account id", "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)");
+// A worker's own account: an id, or null for "no account_id in this config" (CLOUDFLARE_ACCOUNT_ID).
+const accountOverride = z.union([z.null(), accountId]);
+
 export const environmentSchema = z.strictObject({
-  accountId: named(HEX_ID, "account id", "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)").optional(),
+  accountId: accountId.optional(),
   storeId: named(HEX_ID, "store id", "copy the store id from `wrangler secrets-store store list --remote`").optional(),
   secretPrefix: named(SECRET_PREFIX, "secret prefix", "use letters, digits, _ and -, e.g. STAGING_").optional(),
 });
@@ -101,6 +105,7 @@ const workerSecrets = z.looseObject({ required: z.array(z.string()).optional() }
 // objects). passthrough-rules.ts catches near-misses of our own keys and non-JSON values.
 const workerEnvironmentSchema = z.looseObject({
   name: named(WORKER_NAME, "Worker name", "use lowercase letters, digits and -, e.g. ai-openai-staging").optional(),
+  accountId: accountOverride.optional(),
   main: main.optional(),
   compatibilityDate: date.optional(),
   compatibilityFlags: compatibilityFlags.optional(),
@@ -115,6 +120,7 @@ export const workerSchema = z.looseObject({
   compatibilityDate: date,
   compatibilityFlags: compatibilityFlags.optional(),
   dir: named(RELATIVE_DIR, "app folder", "use a folder inside the repository, e.g. apps/openai").optional(),
+  accountId: accountOverride.optional(),
   secrets: storeBindings.optional(),
   vars: vars.optional(),
   workerSecrets: workerSecrets.optional(),
