@@ -3,6 +3,7 @@
 import type { IssuePath, ManifestIssue } from "./issues.ts";
 import { entries, isDict, str, workerSecretRefs, type Dict } from "./rule-input.ts";
 import { livingEnvironments } from "./normalize.ts";
+import { HEX_ID, matchesRule } from "./names.ts";
 
 /** A worker's account in one environment and the manifest key that decides it. */
 interface Account {
@@ -12,7 +13,7 @@ interface Account {
   readonly path: IssuePath;
 }
 
-/** undefined when an override holds neither an id nor null: the schema reports that one. */
+/** undefined when an override holds neither a valid id nor null: the schema reports that one. */
 function accountOf(worker: Dict, app: string, env: string, spec: Dict | undefined): Account | undefined {
   const override = isDict(worker["environments"]) ? worker["environments"][env] : undefined;
   const candidates: [unknown, Account["by"], IssuePath][] = [
@@ -21,7 +22,7 @@ function accountOf(worker: Dict, app: string, env: string, spec: Dict | undefine
   ];
   for (const [value, by, path] of candidates) {
     if (value === undefined) continue;
-    if (value !== null && typeof value !== "string") return undefined;
+    if (value !== null && !(typeof value === "string" && matchesRule(HEX_ID, value))) return undefined;
     return { id: value ?? undefined, by, path };
   }
   return { id: str(spec?.["accountId"]), by: "environment", path: ["environments", env] };

@@ -75,9 +75,19 @@ const secretName = named(SECRET_NAME, "secret name", "use only letters, digits, 
 // Record keys are checked in keys.ts: zod skips a record value whose key fails, and every error counts.
 const vars = z.record(z.string(), varValue);
 
-const accountId = named(HEX_ID, "account id", "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)");
+const ACCOUNT_FIX = "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)";
+const accountId = named(HEX_ID, "account id", ACCOUNT_FIX);
 // A worker's own account: an id, or null for "no account_id in this config" (CLOUDFLARE_ACCOUNT_ID).
-const accountOverride = z.union([z.null(), accountId]);
+// One refinement rather than a union, so that a number gets the same actionable error as a bad id.
+const accountOverride = z.custom<string | null>(() => true).superRefine((value, ctx) => {
+  if (value === null || (typeof value === "string" && matchesRule(HEX_ID, value))) return;
+  ctx.addIssue({
+    code: "custom",
+    message: "Invalid account id.",
+    params: { expected: `${HEX_ID.expected}, or null for no account_id (CLOUDFLARE_ACCOUNT_ID decides)`, fix: `${ACCOUNT_FIX}, or write null` },
+    input: value,
+  });
+});
 
 export const environmentSchema = z.strictObject({
   accountId: accountId.optional(),
