@@ -41,11 +41,12 @@ function manifestPathOf(options: WranglerIssuesInput & { field: readonly (string
   const [head, ...rest] = field;
   const base: IssuePath = ["workers", worker.id];
   if (typeof head !== "string") return base;
-  if (head === "account_id") return ["environments", environment, "accountId"];
-  const key = manifestKeyOf(head);
+  const key = head === "account_id" ? "accountId" : manifestKeyOf(head);
   const raw = (options.input as { workers?: Record<string, unknown> } | undefined)?.workers?.[worker.id];
   const overrides = isDict(raw) && isDict(raw["environments"]) ? raw["environments"] : {};
   const sets = (value: unknown) => isDict(value) && value[key] !== undefined;
+  // A worker's own account (an override, or null) wins over its environment's.
+  if (head === "account_id" && !sets(overrides[environment]) && !sets(raw)) return ["environments", environment, "accountId"];
   if (sets(overrides[environment])) return [...base, "environments", environment, key, ...rest];
   if (sets(raw)) return [...base, key, ...rest];
   if (sets(overrides[options.defaultEnvironment])) return [...base, "environments", options.defaultEnvironment, key, ...rest];

@@ -1,11 +1,12 @@
 // Existing Wrangler configs -> a manifest in the input shape, as plain data. Pure. Every
 // environment a config has is kept (and none added: a worker gets `deployTo` with exactly its own),
-// every Wrangler field passes through under Wrangler's name, values shared by all of a worker's
+// every config's account_id is kept (plan-accounts.ts), every Wrangler field passes through under Wrangler's name, values shared by all of a worker's
 // environments are written once, and each Secrets Store binding keeps the store secret it names.
 import { APP_ID, matchesRule } from "../manifest/names.ts";
 import { readConfigEnvironments, type ConfigLayout } from "./config-environments.ts";
 import { planEnvironmentNames } from "./environment-names.ts";
 import { planSecrets, type StoreBinding } from "./plan-secrets.ts";
+import { planAccounts } from "./plan-accounts.ts";
 import { planWorker } from "./plan-worker.ts";
 import type { WranglerConfigFile } from "./read-wrangler-configs.ts";
 
@@ -72,7 +73,8 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
   if (!secretsPlan.ok) return secretsPlan;
   const { storeIds, prefixes, secrets, bindings } = secretsPlan.plan;
 
-  const accounts = planAccounts(layouts, apps, all, warnings);
+  const accountPlan = planAccounts(layouts, all);
+  const accounts = accountPlan.environments;
   const sharedDirs = new Set(configs.map((config) => config.dir).filter((dir, index, dirs) => dirs.indexOf(dir) !== index));
   const workers: ImportedManifest["workers"] = {};
   const candidates: WorkerSecretCandidate[] = [];
@@ -97,6 +99,7 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
       identity: { app, dir: config.dir, configFile: config.configFile, ...(sharedDirs.has(config.dir) ? { envTypesFile: `src/${app}.env.generated.ts` } : {}) },
       topLevelOnly: layout.topLevelOnly,
       environments,
+      accounts: accountPlan.workers[index]!,
       manifestEnvironments: all,
     });
     if (typeof workers[app].main !== "string") {
@@ -131,36 +134,6 @@ export function planImport(configs: readonly WranglerConfigFile[], options: { de
 function storeBindingsOf(value: unknown): StoreBinding[] {
   if (!Array.isArray(value)) return [];
   return value.filter((entry): entry is StoreBinding => isObject(entry) && typeof entry.binding === "string" && typeof entry.store_id === "string" && typeof entry.secret_name === "string");
-}
-
-/**
- * One account per environment, as the manifest has it: the one most of the environment's configs
- * name. When most name none, none is written (the few that named one lose it); either way the
- * configs that differ are named in a warning.
- */
-function planAccounts(layouts: readonly ConfigLayout[], apps: readonly string[], all: readonly string[], warnings: string[]): Map<string, string> {
-  const accounts = new Map<string, string>();
-  for (const env of all) {
-    const seen = layouts.flatMap((layout, index) => {
-      const here = layout.environments.find((e) => e.name === env);
-      return here === undefined ? [] : [{ app: apps[index]!, id: typeof here.fields.account_id === "string" ? here.fields.account_id : undefined }];
-    });
-    const named = seen.filter((s) => s.id !== undefined);
-    if (named.length === 0) continue;
-    const counts = [...new Set(named.map((s) => s.id!))].map((id) => [id, named.filter((s) => s.id === id).length] as const).sort((a, b) => b[1] - a[1]);
-    const [chosen] = counts[0]!;
-    if (named.length * 2 < seen.length) {
-      warnings.push(
-        `In ${env}, ${named.length} of ${seen.length} configs name an account_id (${named.map((s) => s.app).join(", ")}); the manifest has one account per environment, so ${env} gets none and they lose theirs (set environments.${env}.accountId if every worker there belongs to ${chosen}).`,
-      );
-      continue;
-    }
-    accounts.set(env, chosen);
-    if (counts.length > 1) warnings.push(`The configs name ${counts.length} accounts in ${env} (${counts.map(([id]) => id).join(", ")}); the manifest has one account per environment and keeps ${chosen}. Workers of another account need an environment of their own.`);
-    const without = seen.filter((s) => s.id === undefined).map((s) => s.app);
-    if (without.length > 0) warnings.push(`In ${env}, ${without.join(", ")} had no account_id; they get ${chosen}, the account the other configs name there (the manifest has one account per environment).`);
-  }
-  return accounts;
 }
 
 function candidatesOf(app: string, config: WranglerConfigFile, layout: ConfigLayout): WorkerSecretCandidate[] {

@@ -2,6 +2,7 @@
 // environments), then the factored Wrangler fields under the manifest's names. Pure.
 import type { ConfigEnvironment, Fields } from "./config-environments.ts";
 import { factorEnvironments } from "./factor-environments.ts";
+import type { WorkerAccounts } from "./plan-accounts.ts";
 
 /** Wrangler's name -> the manifest's name, for the fields the manifest spells its own way. */
 const MANIFEST_NAMES: ReadonlyMap<string, string> = new Map([
@@ -28,6 +29,8 @@ export interface PlanWorkerInput {
   /** The worker's environments, the default first, each with its Secrets Store bindings as
    *  `secrets_store_secrets: { BINDING: "MANIFEST_SECRET" }` and without `account_id`. */
   readonly environments: readonly ConfigEnvironment[];
+  /** Where the worker's account differs from its environments' (plan-accounts.ts). */
+  readonly accounts: WorkerAccounts;
   /** Every environment of the manifest, the default first. */
   readonly manifestEnvironments: readonly string[];
 }
@@ -56,13 +59,19 @@ export function planWorker(input: PlanWorkerInput): Record<string, unknown> {
   };
   const lives = environments.map((env) => env.name);
   if (!input.manifestEnvironments.every((env) => lives.includes(env))) worker.deployTo = input.manifestEnvironments.filter((env) => lives.includes(env));
+  if (input.accounts.worker !== undefined) worker.accountId = input.accounts.worker;
   Object.assign(worker, input.topLevelOnly, toManifestFields(shared));
 
   const overrides: Record<string, unknown> = {};
   for (const env of environments) {
     const own = toManifestFields(perEnv.get(env.name)!);
     const expectedName = env.isDefault ? name : `${name}-${env.name}`;
-    const entry = env.workerName !== undefined && env.workerName !== expectedName ? { name: env.workerName, ...own } : own;
+    const account = input.accounts.environments.get(env.name);
+    const entry = {
+      ...(env.workerName !== undefined && env.workerName !== expectedName ? { name: env.workerName } : {}),
+      ...(account !== undefined ? { accountId: account } : {}),
+      ...own,
+    };
     if (Object.keys(entry).length > 0) overrides[env.name] = entry;
   }
   if (Object.keys(overrides).length > 0) worker.environments = overrides;

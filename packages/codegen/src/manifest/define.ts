@@ -21,7 +21,8 @@ export type Vars = { readonly [name: string]: VarValue };
 
 /**
  * Wrangler fields the manifest owns under its own names (or generates): `compatibilityDate`,
- * `compatibilityFlags`, `vars`, `secrets` (Secrets Store bindings), the environment's `accountId`,
+ * `compatibilityFlags`, `vars`, `secrets` (Secrets Store bindings), `accountId` (the environment's,
+ * overridable per worker),
  * `environments`, and `workerSecrets` for Wrangler's own `secrets` (`{ required: [...] }`).
  */
 export type ManifestOwnedField =
@@ -64,9 +65,18 @@ export interface SecretInput<E extends string = string> {
 
 export type WorkerSecretsInput<S extends string> = readonly S[] | { readonly [binding: string]: S };
 
+/**
+ * A worker's own account, written as `account_id`: 32 hex characters, or `null` for no `account_id`
+ * in its config (Wrangler then deploys to CLOUDFLARE_ACCOUNT_ID or the login's account).
+ */
+export type AccountOverride = string | null;
+
 export interface WorkerEnvironmentInput<S extends string = string> extends WranglerEnvironmentSettings {
   /** Worker name in this environment (default: `<name>-<environment>`, or `<name>` in the default one). */
   readonly name?: string;
+  /** This worker's account in this environment, overriding the worker's and the environment's
+   *  `accountId`; `null`: no `account_id` here. */
+  readonly accountId?: AccountOverride;
   readonly main?: string;
   readonly compatibilityDate?: string;
   readonly compatibilityFlags?: readonly string[];
@@ -89,6 +99,9 @@ export interface WorkerInput<S extends string = string, E extends string = strin
   readonly compatibilityFlags?: readonly string[];
   /** App folder relative to the output root (default: `apps/<app id>`). */
   readonly dir?: string;
+  /** This worker's account in every environment it lives in, overriding `environments.<env>.accountId`
+   *  (a worker environment's own `accountId` wins over it); `null`: no `account_id` in its config. */
+  readonly accountId?: AccountOverride;
   /** Secrets Store bindings: secrets bound under their own name, or `{ BINDING: "SECRET_NAME" }`. */
   readonly secrets?: WorkerSecretsInput<S>;
   readonly vars?: Vars;

@@ -64,6 +64,9 @@ export interface ResolvedWorkerEnvironment {
   readonly isDefault: boolean;
   /** Worker name on Cloudflare in this environment. */
   readonly workerName: string;
+  /** Written as `account_id`: the worker's override here, else the environment's account; absent:
+   *  wrangler uses CLOUDFLARE_ACCOUNT_ID. May differ from the environment's (provisioning's) account. */
+  readonly accountId: string | undefined;
   /** Declaration order, environment overrides merged. */
   readonly vars: readonly ResolvedVar[];
   /** Declaration order. */

@@ -123,13 +123,16 @@ function resolveWorker({ id, worker, environments, storeNames }: WorkerContext):
         storeId: env.storeId ?? "",
       }));
       const vars = (merged["vars"] ?? {}) as Record<string, VarValue>;
+      // The merge rule applies: the environment's override, else the worker's; null says "none".
+      const accountId = "accountId" in merged ? ((merged["accountId"] as string | null) ?? undefined) : env.accountId;
       return {
         environment: env.name,
         isDefault: env.isDefault,
         workerName,
+        accountId,
         vars: Object.entries(vars).map(([varName, value]) => ({ name: varName, value })),
         secrets,
-        config: wranglerConfig({ merged, workerName, accountId: env.accountId, secrets }),
+        config: wranglerConfig({ merged, workerName, accountId, secrets }),
       };
     }),
   };

@@ -2,10 +2,10 @@
 // Wrangler field that passes through to the generated config.
 
 export const OWN_WORKER_FIELDS: ReadonlySet<string> = new Set([
-  "name", "main", "compatibilityDate", "compatibilityFlags", "dir", "secrets", "vars", "workerSecrets",
+  "name", "main", "compatibilityDate", "compatibilityFlags", "dir", "accountId", "secrets", "vars", "workerSecrets",
   "configFile", "envTypesFile", "deployTo", "environments",
 ]);
 
 export const OWN_WORKER_ENVIRONMENT_FIELDS: ReadonlySet<string> = new Set([
-  "name", "main", "compatibilityDate", "compatibilityFlags", "vars", "secrets", "workerSecrets",
+  "name", "accountId", "main", "compatibilityDate", "compatibilityFlags", "vars", "secrets", "workerSecrets",
 ]);

@@ -12,6 +12,7 @@ import { checkEnvironmentTypeNames } from "./env-type-rules.ts";
 import { checkPassthrough } from "./passthrough-rules.ts";
 import { checkBindings } from "./binding-rules.ts";
 import { checkWorkerEnvironments } from "./worker-env-rules.ts";
+import { checkAccounts } from "./account-rules.ts";
 
 export { DEFAULT_SECRETS_PER_ACCOUNT } from "./store-rules.ts";
 
@@ -41,6 +42,7 @@ export function checkRules(raw: unknown, context: RuleContext): ManifestIssue[] 
     ...checkWorkers(raw, context),
     ...checkBindings(raw),
     ...checkWorkerEnvironments(raw),
+    ...checkAccounts(raw),
     ...checkPassthrough(raw),
     ...checkStores(raw),
     ...checkSecretHygiene(raw),

@@ -75,8 +75,22 @@ const secretName = named(SECRET_NAME, "secret name", "use only letters, digits, 
 // Record keys are checked in keys.ts: zod skips a record value whose key fails, and every error counts.
 const vars = z.record(z.string(), varValue);
 
+const ACCOUNT_FIX = "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)";
+const accountId = named(HEX_ID, "account id", ACCOUNT_FIX);
+// A worker's own account: an id, or null for "no account_id in this config" (CLOUDFLARE_ACCOUNT_ID).
+// One refinement rather than a union, so that a number gets the same actionable error as a bad id.
+const accountOverride = z.custom<string | null>(() => true).superRefine((value, ctx) => {
+  if (value === null || (typeof value === "string" && matchesRule(HEX_ID, value))) return;
+  ctx.addIssue({
+    code: "custom",
+    message: "Invalid account id.",
+    params: { expected: `${HEX_ID.expected}, or null for no account_id (CLOUDFLARE_ACCOUNT_ID decides)`, fix: `${ACCOUNT_FIX}, or write null` },
+    input: value,
+  });
+});
+
 export const environmentSchema = z.strictObject({
-  accountId: named(HEX_ID, "account id", "copy the account id from the Cloudflare dashboard (Workers & Pages > Account details)").optional(),
+  accountId: accountId.optional(),
   storeId: named(HEX_ID, "store id", "copy the store id from `wrangler secrets-store store list --remote`").optional(),
   secretPrefix: named(SECRET_PREFIX, "secret prefix", "use letters, digits, _ and -, e.g. STAGING_").optional(),
 });
@@ -101,6 +115,7 @@ const workerSecrets = z.looseObject({ required: z.array(z.string()).optional() }
 // objects). passthrough-rules.ts catches near-misses of our own keys and non-JSON values.
 const workerEnvironmentSchema = z.looseObject({
   name: named(WORKER_NAME, "Worker name", "use lowercase letters, digits and -, e.g. ai-openai-staging").optional(),
+  accountId: accountOverride.optional(),
   main: main.optional(),
   compatibilityDate: date.optional(),
   compatibilityFlags: compatibilityFlags.optional(),
@@ -115,6 +130,7 @@ export const workerSchema = z.looseObject({
   compatibilityDate: date,
   compatibilityFlags: compatibilityFlags.optional(),
   dir: named(RELATIVE_DIR, "app folder", "use a folder inside the repository, e.g. apps/openai").optional(),
+  accountId: accountOverride.optional(),
   secrets: storeBindings.optional(),
   vars: vars.optional(),
   workerSecrets: workerSecrets.optional(),

@@ -1,6 +1,6 @@
 // Rules about the environments each worker lives in: `deployTo` and `environments` name declared
 // environments, an override is only for an environment the worker lives in, and an environment
-// where a worker binds a secret has a store.
+// where a worker binds a secret has a store. Accounts have rules of their own (account-rules.ts).
 import { describeValue, type ManifestIssue } from "./issues.ts";
 import { closest } from "./suggest.ts";
 import { entries, isDict, str, workerSecretRefs, type Dict } from "./rule-input.ts";
@@ -55,29 +55,7 @@ export function checkWorkerEnvironments(raw: Dict): ManifestIssue[] {
       fix: `add storeId to environments.${env} (\`wrangler secrets-store store list --remote\` lists it)`,
     });
   }
-  issues.push(...checkAccountInheritance(declared, defaultEnvironment));
   return issues;
-}
-
-/**
- * Wrangler inherits `account_id` from the top level (the default environment) into every `[env.X]`:
- * an environment without an accountId would silently deploy to the default environment's account.
- */
-function checkAccountInheritance(declared: [string, Dict][], defaultEnvironment: string | undefined): ManifestIssue[] {
-  const top = declared.find(([name]) => name === defaultEnvironment)?.[1];
-  const account = str(top?.["accountId"]);
-  if (account === undefined) return [];
-  return declared
-    .filter(([name, spec]) => name !== defaultEnvironment && spec["accountId"] === undefined)
-    .map(([name]) => ({
-      severity: "error" as const,
-      code: "missing-account-id",
-      path: ["environments", name],
-      message: `environments.${name} has no accountId, but ${defaultEnvironment} (the top level of every generated config) has one; Wrangler would deploy ${name} to ${defaultEnvironment}'s account.`,
-      expected: "accountId: the 32-character Cloudflare account id",
-      received: "no accountId",
-      fix: `add accountId to environments.${name} (the same id if both share an account), or remove it from ${defaultEnvironment} and use CLOUDFLARE_ACCOUNT_ID`,
-    }));
 }
 
 function unknownEnvironment(what: string, path: (string | number)[], env: string, environments: readonly string[]): ManifestIssue {

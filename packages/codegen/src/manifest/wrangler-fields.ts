@@ -66,7 +66,7 @@ export const EMPTY_OBJECT_VALUES: ReadonlyMap<string, unknown> = new Map<string,
 export const OWNED_WRANGLER_FIELDS: ReadonlyMap<string, string> = new Map([
   ["compatibility_date", "compatibilityDate"],
   ["compatibility_flags", "compatibilityFlags"],
-  ["account_id", "accountId (under environments.<name>)"],
+  ["account_id", "accountId (under environments.<name>, or on a worker that has an account of its own)"],
   ["secrets_store_secrets", "secrets (a list of the manifest's secret names)"],
   ["env", "environments"],
 ]);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { ResolvedEnvironment } from "../manifest/model.ts";
 import { waitUntilActive } from "./apply-plan.ts";
 import { describeStep, type MigrationPlan, type MigrationStep } from "./plan-migration.ts";
-import { parseSecretList, wranglerEnvFlag } from "./read-worker-secrets.ts";
+import { accountEnv, parseSecretList, wranglerEnvFlag } from "./read-worker-secrets.ts";
 import { redact, StoreError, type SecretStore } from "./store.ts";
 import type { WranglerRunner } from "./wrangler-runner.ts";
 
@@ -40,9 +40,6 @@ export async function applyMigration(options: ApplyMigrationOptions): Promise<Mi
 }
 
 async function runStep(step: MigrationStep, options: ApplyMigrationOptions): Promise<string> {
-  // Without an accountId in the manifest, wrangler reads CLOUDFLARE_ACCOUNT_ID from the environment.
-  const accountId = options.environment.accountId;
-  const accountEnv: { env: Record<string, string> } = { env: accountId === undefined ? {} : { CLOUDFLARE_ACCOUNT_ID: accountId } };
   const envFlag = wranglerEnvFlag(options.environment);
   if (step.kind === "create") {
     const value = options.values.get(step.secret.secret);
@@ -56,16 +53,18 @@ async function runStep(step: MigrationStep, options: ApplyMigrationOptions): Pro
     return "active";
   }
   const config = join(options.root, step.config);
+  // The Worker's own account (its config's account_id), which may differ from the store's.
+  const account = accountEnv(step.accountId);
   if (step.kind === "deploy") {
-    const result = await options.wrangler.run(["deploy", "-c", config, ...envFlag], accountEnv);
+    const result = await options.wrangler.run(["deploy", "-c", config, ...envFlag], account);
     if (result.status !== 0) throw new StoreError(`wrangler deploy of ${step.workerName} failed (exit ${result.status}):\n${tail(result.stdout + result.stderr)}\n  fix: see wrangler's message; then run migrate again`);
     return "deployed";
   }
   // Only what is still a per-Worker secret after the deploy is deleted.
-  const listed = await options.wrangler.run(["secret", "list", "--format", "json", "-c", config, ...envFlag], accountEnv);
+  const listed = await options.wrangler.run(["secret", "list", "--format", "json", "-c", config, ...envFlag], account);
   if (listed.status !== 0) throw new StoreError(`wrangler could not list the secrets of ${step.workerName}:\n${tail(listed.stdout + listed.stderr)}`);
   if (!parseSecretList(listed.stdout, step.workerName).includes(step.name)) return "already gone";
-  const result = await options.wrangler.run(["secret", "delete", step.name, "-c", config, ...envFlag], accountEnv);
+  const result = await options.wrangler.run(["secret", "delete", step.name, "-c", config, ...envFlag], account);
   if (result.status !== 0) throw new StoreError(`${describeStep(step)} failed (exit ${result.status}):\n${tail(result.stdout + result.stderr)}`);
   return "deleted";
 }

@@ -22,8 +22,8 @@ export interface SecretMove {
 export type MigrationStep =
   | { readonly kind: "create"; readonly secret: DesiredSecret }
   | { readonly kind: "wait"; readonly storeNames: readonly string[] }
-  | { readonly kind: "deploy"; readonly app: string; readonly workerName: string; readonly config: string }
-  | { readonly kind: "delete"; readonly app: string; readonly workerName: string; readonly config: string; readonly name: string };
+  | { readonly kind: "deploy"; readonly app: string; readonly workerName: string; readonly accountId: string | undefined; readonly config: string }
+  | { readonly kind: "delete"; readonly app: string; readonly workerName: string; readonly accountId: string | undefined; readonly config: string; readonly name: string };
 
 export interface MigrationPlan {
   readonly environment: string;
@@ -60,10 +60,13 @@ export function planMigration(options: {
   const steps: MigrationStep[] = [
     ...creates.map((secret) => ({ kind: "create" as const, secret })),
     ...(waitFor.length > 0 && migrating.length > 0 ? [{ kind: "wait" as const, storeNames: waitFor }] : []),
-    ...migrating.map((worker) => ({ kind: "deploy" as const, app: worker.app, workerName: worker.workerName, config: worker.config })),
+    ...migrating.map((worker) => ({ kind: "deploy" as const, app: worker.app, workerName: worker.workerName, accountId: worker.accountId, config: worker.config })),
     ...moves
       .filter((move) => !move.replacedByDeploy)
-      .map((move) => ({ kind: "delete" as const, app: move.app, workerName: move.workerName, config: migrating.find((w) => w.app === move.app)!.config, name: move.name })),
+      .map((move) => {
+        const worker = migrating.find((w) => w.app === move.app)!;
+        return { kind: "delete" as const, app: move.app, workerName: move.workerName, accountId: worker.accountId, config: worker.config, name: move.name };
+      }),
   ];
   return { environment: options.environment, moves, kept, steps };
 }

@@ -9,6 +9,9 @@ import type { WranglerRunner } from "./wrangler-runner.ts";
 export interface WorkerSecrets {
   readonly app: string;
   readonly workerName: string;
+  /** The account its config deploys to here (the worker's own, else the environment's); undefined:
+   *  CLOUDFLARE_ACCOUNT_ID as the caller has it. */
+  readonly accountId: string | undefined;
   /** Config path relative to the output root. */
   readonly config: string;
   /** Names of the Worker's own secrets; empty when the Worker is not deployed. */
@@ -36,20 +39,24 @@ export async function readWorkerSecrets(options: {
     if (!existsSync(join(options.root, config))) {
       throw new StoreError(`${config} does not exist.\n  fix: run \`secrets-manifest generate\` first: migrate deploys the generated configs`);
     }
-    const result = await options.wrangler.run(["secret", "list", "--format", "json", "-c", join(options.root, config), ...wranglerEnvFlag(options.environment)], {
-      env: options.environment.accountId === undefined ? {} : { CLOUDFLARE_ACCOUNT_ID: options.environment.accountId },
-    });
+    const result = await options.wrangler.run(["secret", "list", "--format", "json", "-c", join(options.root, config), ...wranglerEnvFlag(options.environment)], accountEnv(env.accountId));
     const text = `${result.stdout}\n${result.stderr}`;
     if (result.status !== 0) {
       if (/code: 10007|does not exist/i.test(text)) {
-        out.push({ app: worker.id, workerName: env.workerName, config, secrets: [], deployed: false });
+        out.push({ app: worker.id, workerName: env.workerName, accountId: env.accountId, config, secrets: [], deployed: false });
         continue;
       }
-      throw new StoreError(`wrangler could not list the secrets of Worker ${env.workerName} (${config}, exit ${result.status}):\n${text.trim()}\n  fix: check CLOUDFLARE_API_TOKEN and the account id of ${options.environment.name} in the manifest`);
+      throw new StoreError(`wrangler could not list the secrets of Worker ${env.workerName} (${config}, exit ${result.status}):\n${text.trim()}\n  fix: check CLOUDFLARE_API_TOKEN and the account id of ${worker.id} in ${options.environment.name} in the manifest`);
     }
-    out.push({ app: worker.id, workerName: env.workerName, config, secrets: parseSecretList(result.stdout, env.workerName), deployed: true });
+    out.push({ app: worker.id, workerName: env.workerName, accountId: env.accountId, config, secrets: parseSecretList(result.stdout, env.workerName), deployed: true });
   }
   return out;
+}
+
+/** The worker's account for wrangler: its config's `account_id`, which a worker may set apart from
+ *  its environment's. Without one, CLOUDFLARE_ACCOUNT_ID stays as the caller has it. */
+export function accountEnv(accountId: string | undefined): { env: Record<string, string> } {
+  return { env: accountId === undefined ? {} : { CLOUDFLARE_ACCOUNT_ID: accountId } };
 }
 
 export function parseSecretList(stdout: string, workerName: string): string[] {

@@ -66,4 +66,17 @@ describe("planWranglerIssues", () => {
     expect(at("staging")).toEqual(["workers.openai", "workers.openai.environments.staging.kv_namespaces.0"]);
     expect(at("production")).toEqual(["workers.openai", "workers.openai.kv_namespaces.0"]);
   });
+
+  it("reports account_id at the worker's own accountId where it sets one, else at the environment's", () => {
+    const input = validManifest();
+    input.workers["openai"]!.environments = { staging: { accountId: "0123456789abcdef0123456789abcdef" } };
+    const result = validateManifest(input, OPTIONS);
+    if (!result.ok) throw new Error("fixture invalid");
+    const worker = result.manifest.workers[0]!;
+    const diagnostics = [{ severity: "warning" as const, message: 'Expected "account_id" to be a string', fields: [["account_id"]] }];
+    const at = (environment: string) =>
+      planWranglerIssues({ worker, environment, defaultEnvironment: "production", configPath: "apps/openai/wrangler-openai.toml", diagnostics, input }).map((issue) => issue.path.join("."));
+    expect(at("staging")).toEqual(["workers.openai.environments.staging.accountId"]);
+    expect(at("production")).toEqual(["environments.production.accountId"]);
+  });
 });

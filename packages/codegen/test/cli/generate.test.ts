@@ -154,6 +154,18 @@ describe("secrets-manifest generate", () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it("reports a worker's bad accountId at its line:column, with what it takes", () => {
+    edit('openai: { ...proxy, name: "ai-openai",', 'openai: { ...proxy, name: "ai-openai", accountId: "0123",');
+    const result = runCli(["generate"], { cwd: dir });
+    expect(result.status).toBe(1);
+    const lines = readFileSync(manifest, "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes('accountId: "0123"')) + 1;
+    const column = lines[line - 1]!.indexOf("accountId") + 1;
+    expect(result.stderr).toContain(`error: workers.openai.accountId (secrets.manifest.ts:${line}:${column})`);
+    expect(result.stderr).toMatch(/or null for no account_id/);
+    expect(result.stderr).toMatch(/1 error\(s\) in secrets.manifest.ts; no file was written/);
+  });
+
   it("explains a manifest that cannot be loaded, without a stack trace, and changes nothing", () => {
     expect(runCli(["generate"], { cwd: dir }).status).toBe(0);
     writeFileSync(manifest, "export default defineManifest({ oops\n");

@@ -75,6 +75,7 @@ function workerArb(id: string, environments: readonly ResolvedEnvironment[], sec
             environment: env.name,
             isDefault: env.isDefault,
             workerName: w.workerNames[e]!,
+            accountId: env.accountId,
             vars,
             secrets: bindings,
             config: {

@@ -32,17 +32,6 @@ const placeholderMain = (repository: string, file: string, envs: readonly string
 export const KNOWN_DIFFERENCES: readonly Known[] = [
   ...unnamedTop("lifeodyssey/animichi", "workers/edge/wrangler.toml", "edge", ["production", "staging"]),
   ...unnamedTop("cloudflare/mcp-server-cloudflare", "apps/cloudflare-one-casb/wrangler.jsonc", "cloudflare-one-casb", ["staging", "production"]),
-  {
-    repository: "cloudflare/mcp-server-cloudflare",
-    file: "apps/demo-day/wrangler.json",
-    env: "",
-    field: "account_id",
-    before: JSON.stringify("6702657b6aa048cf3081ff3ff3c9c52f"),
-    after: undefined,
-    why:
-      "The manifest has one account per environment. At the top level only demo-day of the 18 configs names an account (the others are meant for each contributor's own account), " +
-      "so the default environment gets none rather than pinning 17 Workers to Cloudflare's account.",
-  },
   ...unnamedTop("cloudflare/mcp-server-cloudflare", "apps/dex-analysis/wrangler.jsonc", "dex-analysis", ["staging", "production"]),
   ...placeholderMain("Chandorkar-Technologies/Zero", "apps/mail/wrangler.jsonc", ["", "local", "staging", "production"]),
 ];

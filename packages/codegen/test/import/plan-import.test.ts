@@ -201,18 +201,38 @@ describe("planImport", () => {
     expect(Object.fromEntries(configs)).toEqual({ jobs: "workers/jobs/wrangler.toml", users: "workers/users/wrangler.toml" });
   });
 
-  it("writes the account most of an environment's configs name, and says which configs differ", () => {
+  it("keeps every config's account_id exactly: the environment gets the one most configs have, a worker that differs says its own (null: none)", () => {
     const worker = (file: string, top: string | undefined, staging: string | undefined) =>
       config(file, { name: file.split("/")[1], main: "src/index.ts", compatibility_date: "2026-01-01", ...(top ? { account_id: top } : {}), env: { staging: staging ? { account_id: staging } : {} } });
     const A = "a".repeat(32);
-    const result = planImport([worker("apps/one/wrangler.toml", A, A), worker("apps/two/wrangler.toml", undefined, A), worker("apps/three/wrangler.toml", undefined, undefined)], {});
+    const B = "b".repeat(32);
+    const result = planImport(
+      [
+        worker("apps/one/wrangler.toml", A, undefined), // Wrangler inherits A into [env.staging]
+        worker("apps/two/wrangler.toml", undefined, A),
+        worker("apps/three/wrangler.toml", undefined, undefined),
+        worker("apps/four/wrangler.toml", undefined, B),
+        worker("apps/five/wrangler.toml", undefined, A),
+      ],
+      {},
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.plan.manifest.environments).toEqual({ development: {}, staging: { accountId: A } });
-    expect(result.plan.warnings).toEqual([
-      `In development, 1 of 3 configs name an account_id (one); the manifest has one account per environment, so development gets none and they lose theirs (set environments.development.accountId if every worker there belongs to ${A}).`,
-      `In staging, three had no account_id; they get ${A}, the account the other configs name there (the manifest has one account per environment).`,
-    ]);
+    const { manifest, warnings } = result.plan;
+    expect(manifest.environments).toEqual({ development: {}, staging: { accountId: A } });
+    expect(manifest.workers.one!.accountId).toBe(A);
+    expect(manifest.workers.two).not.toHaveProperty("accountId");
+    expect(manifest.workers.two).not.toHaveProperty("environments");
+    expect(manifest.workers.three!.accountId).toBeNull();
+    expect(manifest.workers.four).not.toHaveProperty("accountId");
+    expect(manifest.workers.four!.environments).toEqual({ staging: { accountId: B } });
+    expect(warnings.filter((warning) => /account/.test(warning))).toEqual([]);
+
+    const resolved = validateManifest(manifest, { manifestPath: "secrets.manifest.ts" });
+    expect(resolved.ok).toBe(true);
+    if (!resolved.ok) return;
+    const accounts = Object.fromEntries(resolved.manifest.workers.map((w) => [w.id, w.environments.map((env) => env.config["account_id"])]));
+    expect(accounts).toEqual({ one: [A, A], two: [undefined, A], three: [undefined, undefined], four: [undefined, B], five: [undefined, A] });
   });
 
   it("gives a binding the manifest secret that already names its store secret, though the top level does not bind it", () => {

@@ -51,3 +51,17 @@ it("a defaultEnvironment not among the environments is an error on that line", (
   expect(result.output).toContain(`secrets.manifest.ts(${lineOf(result.lines, 'defaultEnvironment: "prod"')},`);
   expect(result.output).toMatch(/Type '"prod"' is not assignable to type '"production" \| "staging"'/);
 });
+
+it("a worker's own account takes an id or null, per worker and per environment; anything else is an error on that line", () => {
+  const ok = typecheck(
+    bundled.replace(
+      'openai: { ...proxy, name: "ai-openai", secrets: ["OPENAI_API_KEY", ...gateway] }',
+      'openai: { ...proxy, name: "ai-openai", accountId: null, environments: { staging: { accountId: "fedcba9876543210fedcba9876543210" } }, secrets: ["OPENAI_API_KEY", ...gateway] }',
+    ),
+  );
+  expect(ok.output).toBe("");
+  const wrong = typecheck(bundled.replace('openai: { ...proxy, name: "ai-openai",', 'openai: { ...proxy, name: "ai-openai", accountId: 42,'));
+  expect(wrong.status).not.toBe(0);
+  expect(wrong.output).toContain(`secrets.manifest.ts(${lineOf(wrong.lines, "accountId: 42")},`);
+  expect(wrong.output).toMatch(/Type 'number' is not assignable to type 'AccountOverride \| undefined'|Type 'number' is not assignable to type 'string'/);
+});

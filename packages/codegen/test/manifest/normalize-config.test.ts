@@ -93,6 +93,31 @@ describe("the resolved config of each environment", () => {
     expect(manifest.environments[0]!.accountId).toBeUndefined();
   });
 
+  it("writes a worker's own account where it overrides its environments', and none where it says null", () => {
+    const other = "fedcba9876543210fedcba9876543210";
+    const manifest = resolve((m) => {
+      delete m.environments["production"]!.accountId;
+      delete m.environments["staging"]!.accountId;
+      m.workers["openai"]!.secrets = [];
+      m.workers["openai"]!.accountId = other;
+      m.workers["openai"]!.environments = { production: { accountId: null } };
+    });
+    expect(configOf(manifest, "production")).not.toHaveProperty("account_id");
+    expect(configOf(manifest, "staging")["account_id"]).toBe(other);
+    expect(manifest.workers[0]!.environments.map((env) => env.accountId)).toEqual([undefined, other]);
+    // The environments keep their own (absent) accounts: provisioning is not moved by a worker.
+    expect(manifest.environments.map((env) => env.accountId)).toEqual([undefined, undefined]);
+  });
+
+  it("an override equal to the environment's account, or on a worker, writes account_id as the environment would", () => {
+    const manifest = resolve((m) => {
+      m.workers["openai"]!.environments = { staging: { accountId: "0123456789abcdef0123456789abcdef" } };
+    });
+    expect(configOf(manifest, "production")["account_id"]).toBe("0123456789abcdef0123456789abcdef");
+    expect(configOf(manifest, "staging")["account_id"]).toBe("0123456789abcdef0123456789abcdef");
+    expect(Object.keys(configOf(manifest, "staging"))).not.toContain("accountId");
+  });
+
   it("accepts the entry points docs and build tools use", () => {
     for (const main of ["./src/index.ts", "dist/index.js", ".output/server/index.mjs", "src/worker.mjs"]) {
       expect(configOf(resolve((m) => void (m.workers["openai"]!.main = main)), "production")["main"]).toBe(main);
