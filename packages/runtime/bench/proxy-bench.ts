@@ -1,5 +1,6 @@
 // Requests per second through the openai proxy Worker against a bare pass-through Worker, both in
-// workerd via Miniflare, against one stand-in gateway on 127.0.0.1. Run: pnpm bench [-- --json].
+// workerd via Miniflare, against one stand-in gateway on 127.0.0.1. Run: pnpm bench [-- --json]; add
+// --calibrate for an A/A run (a second bare Worker in the proxy's place) that shows the harness's spread.
 import { parseArgs } from "node:util";
 import type { BenchWorker } from "./bench-workers.ts";
 import { readStoreReads, startPassThroughWorker, startProxyWorker } from "./bench-workers.ts";
@@ -19,6 +20,9 @@ const { values: flags } = parseArgs({
     concurrency: { type: "string", default: "16" },
     rounds: { type: "string", default: "7" },
     "ttl-ms": { type: "string" },
+    // A/A check of the harness: a second bare pass-through Worker in the proxy's place. Its ratio
+    // shows how far apart two identical Workers measure on this machine.
+    calibrate: { type: "boolean", default: false },
   },
 });
 const settings = {
@@ -69,7 +73,11 @@ async function main(): Promise<void> {
   const upstream = await startUpstreamProcess();
   const workers: BenchWorker[] = [];
   try {
-    const proxyStart = await withNewWorkerd(() => startProxyWorker({ upstreamOrigin: upstream.origin, ttlMs: settings.ttlMs }));
+    const proxyStart = await withNewWorkerd(() =>
+      flags.calibrate
+        ? startPassThroughWorker({ upstreamOrigin: upstream.origin })
+        : startProxyWorker({ upstreamOrigin: upstream.origin, ttlMs: settings.ttlMs }),
+    );
     const proxy = proxyStart.value;
     workers.push(proxy);
     const bareStart = await withNewWorkerd(() => startPassThroughWorker({ upstreamOrigin: upstream.origin }));
@@ -87,16 +95,24 @@ async function main(): Promise<void> {
     // Warm both up (JIT, connections, the proxy's secret cache) before measuring.
     await load(proxy, 200);
     await load(bare, 200);
-    const readsBefore = await readStoreReads(proxy);
+    const noReads = { storeReads: 0, ttlMs: 0 };
+    const readsBefore = flags.calibrate ? noReads : await readStoreReads(proxy);
 
     const proxyRounds: Round[] = [];
     const bareRounds: Round[] = [];
-    // Alternate rounds so drift on the machine affects both sides alike.
+    // Alternate rounds so drift on the machine affects both sides alike, and swap which side goes
+    // first in every other pair: with one order only, two identical bare Workers measured 0.89 to
+    // 0.97 apart here, the first of each pair being the slower.
     for (let round = 0; round < settings.rounds; round += 1) {
-      proxyRounds.push(await measure(proxy, proxyStart.pid));
-      bareRounds.push(await measure(bare, bareStart.pid));
+      if (round % 2 === 0) {
+        proxyRounds.push(await measure(proxy, proxyStart.pid));
+        bareRounds.push(await measure(bare, bareStart.pid));
+      } else {
+        bareRounds.push(await measure(bare, bareStart.pid));
+        proxyRounds.push(await measure(proxy, proxyStart.pid));
+      }
     }
-    const readsAfter = await readStoreReads(proxy);
+    const readsAfter = flags.calibrate ? noReads : await readStoreReads(proxy);
     const measured = settings.requests * settings.rounds;
     const measuredReads = readsAfter.storeReads - readsBefore.storeReads;
     report({
@@ -129,7 +145,7 @@ interface Report {
 }
 
 function report(result: Report): void {
-  // Each proxy round ran right before its bare round: the median of the per-pair ratios cancels
+  // Each proxy round ran right next to its bare round: the median of the per-pair ratios cancels
   // drift from other load on the machine better than a ratio of overall medians.
   const pairRatios = result.proxy.rounds
     .map((round, index) => round.requestsPerSecond / (result.bare.rounds[index]?.requestsPerSecond ?? Number.NaN))
@@ -139,16 +155,18 @@ function report(result: Report): void {
   const row = (name: string, summary: Summary) =>
     `| ${name} | ${result.settings.requests * result.settings.rounds} | ${summary.requestsPerSecond.toFixed(0)} | ${summary.p50Ms.toFixed(2)} | ${summary.p99Ms.toFixed(2)} | ${cpu(summary)} | ${summary.failures} |`;
   const table = [
-    `Concurrency ${result.settings.concurrency}, ${result.settings.rounds} alternating rounds of ${result.settings.requests} requests; medians of the rounds.`,
+    `Concurrency ${result.settings.concurrency}, ${result.settings.rounds} alternating rounds (the side going first swapped every pair) of ${result.settings.requests} requests; medians of the rounds.`,
     "",
     "| Worker | requests | req/s | p50 ms | p99 ms | workerd CPU µs/req | non-200 |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    row("openai proxy", result.proxy),
+    row(flags.calibrate ? "bare pass-through (A/A: in the proxy's place)" : "openai proxy", result.proxy),
     row("bare pass-through", result.bare),
     "",
     `Throughput ratio proxy / bare (median of ${pairRatios.length} adjacent round pairs): **${ratio.toFixed(3)}** ` +
       `(range ${pairRatios[0]?.toFixed(3)}..${pairRatios.at(-1)?.toFixed(3)}; target >= ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`,
-    `Secrets Store get() calls: ${result.storeReads.perThousand.toFixed(2)} per 1,000 measured requests ` +
+    flags.calibrate
+      ? "A/A run: both sides are the same bare Worker, so the ratio shows the harness's own spread."
+      : `Secrets Store get() calls: ${result.storeReads.perThousand.toFixed(2)} per 1,000 measured requests ` +
       `(${result.storeReads.measured} while measuring, ${result.storeReads.total} in total including the cold start; cache TTL ${result.storeReads.ttlMs} ms)`,
   ].join("\n");
   if (flags.json) {

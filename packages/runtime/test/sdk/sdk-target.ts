@@ -64,7 +64,12 @@ async function trustCertificateOf(url: URL): Promise<void> {
   if (!trusted.includes(pem)) tls.setDefaultCACertificates([...trusted, pem]);
 }
 
-export async function startSdkTarget(id: ProviderId): Promise<SdkTarget> {
+export interface SdkTargetOptions {
+  /** The Worker's `upstreamTimeoutMs`; the runtime's default when not given. */
+  readonly upstreamTimeoutMs?: number;
+}
+
+export async function startSdkTarget(id: ProviderId, options: SdkTargetOptions = {}): Promise<SdkTarget> {
   const provider = providers[id];
   const secrets = fixtureSecretsFor(provider);
   let respond: Respond = () => ({ status: 500, body: "no answer scripted for this test" });
@@ -93,7 +98,11 @@ export async function startSdkTarget(id: ProviderId): Promise<SdkTarget> {
       https: true,
       modulesRoot: RUNTIME_DIR,
       modules: await readModules(),
-      bindings: { AI_GATEWAY_BASE_URL: `${gateway.origin}/v1`, PROVIDER_ID: id },
+      bindings: {
+        AI_GATEWAY_BASE_URL: `${gateway.origin}/v1`,
+        PROVIDER_ID: id,
+        UPSTREAM_TIMEOUT_MS: options.upstreamTimeoutMs?.toString() ?? "",
+      },
       secretsStoreSecrets: Object.fromEntries(bindings.map((name) => [name, { store_id: STORE_ID, secret_name: name }])),
     }),
   );
