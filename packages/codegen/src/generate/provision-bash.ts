@@ -3,6 +3,7 @@
 // values reach wrangler attached with `=` (`--comment=<text>`), so no text can be read as an option.
 import { quoteBash as q } from "./shell-quote.ts";
 import { commentSafe } from "./header.ts";
+import { GLOBAL_KEY_VARIABLES } from "../provision/global-key.ts";
 import { LOCAL_STATE_DIR, type ProvisionPlan } from "./provision-plan.ts";
 
 export function renderBashScript(plan: ProvisionPlan): string {
@@ -26,7 +27,7 @@ function prelude(plan: ProvisionPlan): string[] {
     "# As the CLI does: only CLOUDFLARE_API_TOKEN may authenticate (CLOUDFLARE_API_KEY is also the name",
     "# of a secret, and wrangler would take it with CLOUDFLARE_EMAIL, or CF_API_KEY with CF_EMAIL, as a",
     "# global key ahead of the token); no debug logs.",
-    "unset CLOUDFLARE_API_KEY CLOUDFLARE_EMAIL CF_API_KEY CF_EMAIL",
+    `unset ${GLOBAL_KEY_VARIABLES.join(" ")}`,
     "export WRANGLER_LOG=log",
     "",
     "value=''",

@@ -4,6 +4,7 @@
 // wrangler attached with `=`, and free text as one pre-quoted native argument (quoteNativeArgument).
 import { quoteNativeArgument, quotePowerShell as q } from "./shell-quote.ts";
 import { commentSafe } from "./header.ts";
+import { GLOBAL_KEY_VARIABLES } from "../provision/global-key.ts";
 import { LOCAL_STATE_DIR, type ProvisionPlan } from "./provision-plan.ts";
 
 export function renderPowerShellScript(plan: ProvisionPlan): string {
@@ -26,7 +27,7 @@ function prelude(plan: ProvisionPlan): string[] {
     "# As the CLI does: only CLOUDFLARE_API_TOKEN may authenticate (CLOUDFLARE_API_KEY is also the name",
     "# of a secret, and wrangler would take it with CLOUDFLARE_EMAIL, or CF_API_KEY with CF_EMAIL, as a",
     "# global key ahead of the token); no debug logs.",
-    "Remove-Item -Path Env:CLOUDFLARE_API_KEY, Env:CLOUDFLARE_EMAIL, Env:CF_API_KEY, Env:CF_EMAIL -ErrorAction SilentlyContinue",
+    `Remove-Item -Path ${GLOBAL_KEY_VARIABLES.map((name) => `Env:${name}`).join(", ")} -ErrorAction SilentlyContinue`,
     "$env:WRANGLER_LOG = 'log'",
     "# Native arguments are passed as in Windows PowerShell 5.1 by every version (7.3+ would re-quote them).",
     "$PSNativeCommandArgumentPassing = 'Legacy'",

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { GLOBAL_KEY_VARIABLES } from "./global-key.ts";
 
 export interface WranglerResult {
   readonly status: number;
@@ -86,8 +87,6 @@ function isExecutable(path: string): boolean {
  * one of this project's secrets, so only CLOUDFLARE_API_TOKEN may authenticate. Debug logs are kept
  * off because they may record request bodies.
  */
-const GLOBAL_KEY_VARIABLES = ["CLOUDFLARE_API_KEY", "CLOUDFLARE_EMAIL", "CF_API_KEY", "CF_EMAIL"] as const;
-
 function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
   for (const name of GLOBAL_KEY_VARIABLES) delete out[name];
