@@ -3,7 +3,7 @@
 // No message ever quotes a value.
 import { parse } from "dotenv";
 import { closest } from "../manifest/suggest.ts";
-import { scanValues, type Assignment } from "./scan-values.ts";
+import { isCutShortPem, scanValues, type Assignment } from "./scan-values.ts";
 
 export const MAX_VALUE_BYTES = 65_536;
 
@@ -60,7 +60,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParsedVa
 export function checkValue(name: string, value: string): string | undefined {
   if (value.length === 0) return `${name} is empty.\n  fix: give it a value, or leave the line out to be asked for it`;
   // The first line of a pasted key (a prompt reads one line) or a key cut short: never stored.
-  if (/-----BEGIN [A-Z0-9 ]+-----/.test(value) && !/-----END [A-Z0-9 ]+-----/.test(value)) {
+  if (isCutShortPem(value)) {
     return `${name} holds the start of a PEM block (-----BEGIN ...-----) without its end: it is cut short.\n  fix: put the whole key in a values file in double quotes (NAME="-----BEGIN ...\n...-----END ...-----") and pass --values-from FILE`;
   }
   const bytes = Buffer.byteLength(value, "utf8");

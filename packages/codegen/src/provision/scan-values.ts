@@ -22,6 +22,11 @@ const ASSIGNMENT = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*|:\s+)(.*)$/;
 const PEM_BEGIN = /^-----BEGIN [A-Z0-9 ]+-----\s*$/;
 const PEM_BEGIN_ANYWHERE = /-----BEGIN [A-Z0-9 ]+-----/;
 const PEM_END = /-----END [A-Z0-9 ]+-----/;
+
+/** The start of a PEM block without its end: a key cut short (or the first line of one, pasted at a prompt). */
+export function isCutShortPem(value: string): boolean {
+  return PEM_BEGIN_ANYWHERE.test(value) && !PEM_END.test(value);
+}
 const QUOTE_FIX = 'put the whole value in double quotes: NAME="first line\\n...", or write \\n for each line break inside double quotes';
 
 const isSkippable = (line: string) => /^\s*(?:#.*)?$/.test(line);
