@@ -14,8 +14,8 @@ interface Account {
 }
 
 /** undefined when an override holds neither a valid id nor null: the schema reports that one. */
-function accountOf(worker: Dict, app: string, env: string, spec: Dict | undefined): Account | undefined {
-  const override = isDict(worker["environments"]) ? worker["environments"][env] : undefined;
+function accountOf(options: { worker: Dict; app: string; env: string; override: unknown; spec: Dict | undefined }): Account | undefined {
+  const { worker, app, env, override, spec } = options;
   const candidates: [unknown, Account["by"], IssuePath][] = [
     [isDict(override) ? override["accountId"] : undefined, "worker-environment", ["workers", app, "environments", env, "accountId"]],
     [worker["accountId"], "worker", ["workers", app, "accountId"]],
@@ -38,7 +38,8 @@ export function checkAccounts(raw: Dict): ManifestIssue[] {
   const inheriting = new Map<string, string[]>();
   for (const [app, worker] of entries(raw["workers"])) {
     const living = livingEnvironments(worker, environments, defaultEnvironment);
-    const accounts = new Map(living.map((env) => [env, accountOf(worker, app, env, declared.get(env))]));
+    const overrides = new Map(living.map((env) => [env, isDict(worker["environments"]) ? worker["environments"][env] : undefined]));
+    const accounts = new Map(living.map((env) => [env, accountOf({ worker, app, env, override: overrides.get(env), spec: declared.get(env) })]));
     const top = accounts.get(defaultEnvironment);
     for (const env of living) {
       const here = accounts.get(env);
@@ -47,7 +48,7 @@ export function checkAccounts(raw: Dict): ManifestIssue[] {
         if (here.by === "environment") inheriting.set(env, [...(inheriting.get(env) ?? []), app]);
         else issues.push(nullUnderAccount({ app, env, defaultEnvironment, here, top }));
       }
-      const issue = checkStoreAccount({ app, env, worker, here, spec: declared.get(env) });
+      const issue = checkStoreAccount({ app, env, worker, override: overrides.get(env), here, spec: declared.get(env) });
       if (issue !== undefined) issues.push(issue);
     }
   }
@@ -97,10 +98,9 @@ function nullUnderAccount(options: { app: string; env: string; defaultEnvironmen
  * Provisioning creates an environment's secrets in its store, in the environment's account; a Worker
  * can bind only a store of the account it is deployed to.
  */
-function checkStoreAccount(options: { app: string; env: string; worker: Dict; here: Account; spec: Dict | undefined }): ManifestIssue | undefined {
-  const { app, env, worker, here, spec } = options;
+function checkStoreAccount(options: { app: string; env: string; worker: Dict; override: unknown; here: Account; spec: Dict | undefined }): ManifestIssue | undefined {
+  const { app, env, worker, override, here, spec } = options;
   if (here.by === "environment") return undefined;
-  const override = isDict(worker["environments"]) ? worker["environments"][env] : undefined;
   const source = isDict(override) && "secrets" in override ? override : worker;
   if (workerSecretRefs(source, []).length === 0) return undefined;
   const storeAccount = str(spec?.["accountId"]);
