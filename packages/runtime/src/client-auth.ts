@@ -68,41 +68,63 @@ function stripPrefix(value: string | null, lowerCasePrefix: string): string | un
   return token === "" ? undefined : token;
 }
 
+/** SHA-256 digests of presented tokens, remembering recent ones. */
+export interface PresentedTokenDigests {
+  /** The digest of a token hashed recently, without a promise; `undefined` otherwise. */
+  known(token: string): ArrayBuffer | undefined;
+  digest(token: string): Promise<ArrayBuffer>;
+}
+
 /**
  * A SHA-256 of presented tokens that remembers recent ones: a client sends the same token on every
- * request, and hashing it each time was a measurable share of the proxy's CPU. The lookup's timing
- * depends only on what the client sent, never on the accepted tokens, and the memo is bounded.
+ * request, and hashing it each time (and awaiting the hash) was a measurable share of the proxy's
+ * CPU. The lookup's timing depends only on what clients sent, never on the accepted tokens, and the
+ * memo is bounded.
  */
-export function createPresentedTokenDigest(limit = 256): (token: string) => Promise<ArrayBuffer> {
-  const memo = new Map<string, Promise<ArrayBuffer>>();
-  return (token) => {
-    let digest = memo.get(token);
-    if (digest === undefined) {
-      if (memo.size >= limit) memo.clear();
-      digest = sha256(token);
-      memo.set(token, digest);
-    }
-    return digest;
+export function createPresentedTokenDigest(limit = 256): PresentedTokenDigests {
+  const memo = new Map<string, ArrayBuffer>();
+  return {
+    known: (token) => memo.get(token),
+    async digest(token) {
+      const digest = memo.get(token) ?? (await sha256(token));
+      if (!memo.has(token)) {
+        if (memo.size >= limit) memo.clear();
+        memo.set(token, digest);
+      }
+      return digest;
+    },
   };
 }
+
+const hashEveryTime: PresentedTokenDigests = { known: () => undefined, digest: sha256 };
 
 /**
  * The client whose token was presented, or `undefined`. Both sides are SHA-256 digests so that
  * `timingSafeEqual` compares equal-length values, and every pair is compared: the time taken does
- * not depend on where, or whether, a match was found.
+ * not depend on where, or whether, a match was found. Answers without a promise when every presented
+ * token was hashed recently (the common case: a client sends the same token on every request).
  */
-export async function findClient(
+export function findClient(
   presented: readonly string[],
   accepted: AcceptedClientTokens,
-  digest: (token: string) => Promise<ArrayBuffer> = sha256,
-): Promise<AcceptedClient | undefined> {
+  digests: PresentedTokenDigests = hashEveryTime,
+): AcceptedClient | undefined | Promise<AcceptedClient | undefined> {
   if (presented.length === 0 || accepted.digests.length === 0) return undefined;
-  const presentedDigests = await Promise.all(presented.map(digest));
-  let match = -1;
+  const known: ArrayBuffer[] = [];
+  for (const token of presented) {
+    const digest = digests.known(token);
+    if (digest === undefined) return Promise.all(presented.map((each) => digests.digest(each))).then((all) => match(all, accepted));
+    known.push(digest);
+  }
+  return match(known, accepted);
+}
+
+function match(presentedDigests: readonly ArrayBuffer[], accepted: AcceptedClientTokens): AcceptedClient | undefined {
+  let found = -1;
   for (const left of presentedDigests) {
     for (let index = 0; index < accepted.digests.length; index += 1) {
-      if (crypto.subtle.timingSafeEqual(left, accepted.digests[index] as ArrayBuffer)) match = index;
+      if (crypto.subtle.timingSafeEqual(left, accepted.digests[index] as ArrayBuffer)) found = index;
     }
   }
-  return accepted.clients[match];
+  return accepted.clients[found];
 }

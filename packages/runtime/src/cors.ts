@@ -10,8 +10,6 @@ const PREFLIGHT_MAX_AGE_SECONDS = "600";
 // A comma-separated list of header names, as browsers send Access-Control-Request-Headers.
 const HEADER_NAME_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
 const MAX_REQUESTED_HEADERS_LENGTH = 4096;
-// Readable by a page without being exposed (the Fetch standard's CORS-safelisted response headers).
-const SAFELISTED = new Set(["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"]);
 
 /** Problems with configured origins: each must be exactly `scheme://host[:port]`, as browsers send it. */
 export function validateOrigins(origins: readonly string[], where: string): string[] {
@@ -57,8 +55,11 @@ export function answerPreflight(request: Request, allowedOrigin: string | undefi
 
 /**
  * Adds CORS headers for an allowed origin: the origin itself, and every header of the answer exposed
- * to the page (request ids, rate limits, `retry-after`, `cf-aig-*`: what the SDKs read). For other
- * origins only `Vary: Origin`, so no cache serves one origin's answer to another.
+ * to the page (request ids, rate limits, `retry-after`, `cf-aig-*`: what the SDKs read) with the
+ * wildcard `*`. The wildcard holds for requests without credentials (cookies, browser-managed HTTP
+ * auth), and those are the only cross-origin requests a proxy answer can reach: it never sends
+ * `Access-Control-Allow-Credentials`, so the browser refuses a credentialed answer whatever it
+ * exposes. For other origins only `Vary: Origin`, so no cache serves one origin's answer to another.
  */
 export function renderCorsResponse(response: Response, allowedOrigin: string | undefined): Response {
   if (response.webSocket !== null) return response;
@@ -73,7 +74,6 @@ export function renderCorsResponse(response: Response, allowedOrigin: string | u
   }
   if (allowedOrigin === undefined) return response;
   headers.set("access-control-allow-origin", allowedOrigin);
-  const exposed = [...headers.keys()].filter((name) => !SAFELISTED.has(name) && name !== "vary" && !name.startsWith("access-control-"));
-  if (exposed.length > 0) headers.set("access-control-expose-headers", exposed.join(", "));
+  headers.set("access-control-expose-headers", "*");
   return response;
 }

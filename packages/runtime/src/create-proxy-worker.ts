@@ -21,7 +21,12 @@ import type { ServedPathsOption } from "./served-paths.ts";
 import { createUpstreamPlanner } from "./upstream-target.ts";
 
 export interface ProxyWorkerOptions extends ProxyPolicyOptions {
-  /** Time allowed for the gateway's response headers before answering 504. Default 100 s. */
+  /**
+   * Time allowed for the gateway's response headers before answering 504. Default: no limit of the
+   * Worker's own. The client's timeout applies instead (10 minutes in the OpenAI and Anthropic SDKs):
+   * when the client gives up and disconnects, the runtime cancels the gateway call. A shorter limit
+   * would cut non-streaming calls that legitimately take minutes (long reasoning, large outputs).
+   */
   readonly upstreamTimeoutMs?: number;
   readonly secretCache?: SecretCacheOptions;
   /**
@@ -31,9 +36,14 @@ export interface ProxyWorkerOptions extends ProxyPolicyOptions {
   readonly servedPaths?: ServedPathsOption;
 }
 
-export const DEFAULT_UPSTREAM_TIMEOUT_MS = 100_000;
-
 type Secrets = Readonly<Record<string, SecretsStoreSecret>>;
+
+function checkedTimeout(timeoutMs: number | undefined): number | undefined {
+  if (timeoutMs === undefined || (Number.isSafeInteger(timeoutMs) && timeoutMs > 0)) return timeoutMs;
+  throw new ProxyConfigError([
+    `upstreamTimeoutMs: ${String(timeoutMs)} is not a whole number of milliseconds above 0; give one (e.g. 300000 for 5 minutes) or leave it out for no limit`,
+  ]);
+}
 
 /**
  * The whole proxy Worker for one provider. `provider.keyBinding` must be a Secrets Store binding of
@@ -52,7 +62,7 @@ export function createProxyWorker<Env extends GatewayEnv>(
   const digestPresented = createPresentedTokenDigest();
   // Throws here, when the module loads, for a bad option: the Worker does not start misconfigured.
   const resolvePolicy = createPolicyResolver(options);
-  const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
+  const timeoutMs = checkedTimeout(options.upstreamTimeoutMs);
   const bindings = [provider.keyBinding, ...GATEWAY_SECRET_BINDINGS];
   // Checked and compiled once: a bad entry stops the Worker from loading, with every problem listed.
   const planner = createUpstreamPlanner(provider, options.servedPaths);
@@ -82,7 +92,8 @@ export function createProxyWorker<Env extends GatewayEnv>(
     // Bounded before anything is read or hashed: an unauthenticated request costs length checks.
     const presented = readPresentedTokens(request.headers, provider.auth);
     if (presented === undefined) return credentialsTooLarge();
-    for (const token of readQueryTokens(rawSearch(request.url), provider.credentialQueryParams)) {
+    const href = request.url;
+    for (const token of readQueryTokens(rawSearch(href), provider.credentialQueryParams)) {
       if (!presented.includes(token)) presented.push(token);
     }
     if (exceedsCredentialLimits(presented)) return credentialsTooLarge();
@@ -90,9 +101,10 @@ export function createProxyWorker<Env extends GatewayEnv>(
     const accepted =
       cache.peekParsed("PROXY_CLIENT_TOKENS", digestClientTokens) ??
       (await cache.readParsed(secrets, "PROXY_CLIENT_TOKENS", digestClientTokens, ctx));
-    const client = await findClient(presented, accepted, digestPresented);
+    const found = findClient(presented, accepted, digestPresented);
+    const client = found instanceof Promise ? await found : found;
     if (client === undefined) return unauthorized();
-    const url = new URL(request.url);
+    const url = new URL(href);
     if (url.pathname === "/healthz" && request.method === "GET") return answerHealthCheck({ secrets, cache, bindings, ctx });
 
     const target = planner.plan(request, url);

@@ -4,8 +4,8 @@ import { fetchUpstream } from "./upstream-fetch.ts";
 export interface HttpForward {
   readonly request: Request;
   readonly upstreamUrl: string;
-  readonly upstreamHeaders: Readonly<Record<string, string>>;
-  readonly timeoutMs: number;
+  readonly upstreamHeaders: Headers;
+  readonly timeoutMs: number | undefined;
 }
 
 /**

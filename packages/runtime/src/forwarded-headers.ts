@@ -33,26 +33,27 @@ export interface UpstreamHeaderInput {
  * `cf-*` header, with the gateway options and billing headers the policy lets through, plus the
  * provider's defaults, the Worker's `cf-aig-metadata`, the provider key and the gateway token.
  */
-export function renderUpstreamHeaders(input: UpstreamHeaderInput): Record<string, string> {
-  const { incoming, provider } = input;
-  // A plain record: the runtime builds its Headers once, inside fetch(), which measured cheaper
-  // than copying a Headers object and deleting from it.
-  // No prototype: a client header named `__proto__` stays an ordinary (forwarded) header.
-  const headers: Record<string, string> = Object.create(null);
-  const { rules } = input;
-  incoming.forEach((value, name) => {
+export function renderUpstreamHeaders(input: UpstreamHeaderInput): Headers {
+  const { incoming, provider, rules } = input;
+  // A native copy edited in place: fetch() then takes it as it is. Building a plain record instead
+  // (forEach calls back into JavaScript once per header, and fetch() converts the record back)
+  // measured about 20 µs more workerd CPU per request.
+  const headers = new Headers(incoming);
+  for (const name of incoming.keys()) {
     if (!isPolicyHeader(name)) {
-      if (isForwardedRequestHeader(name, provider)) headers[name] = value;
-      return;
+      if (!isForwardedRequestHeader(name, provider)) headers.delete(name);
+      continue;
     }
+    const value = incoming.get(name) ?? "";
     const forwarded = renderPolicyHeader(rules, name, value);
-    if (forwarded !== undefined) headers[name] = forwarded;
-  });
+    if (forwarded === undefined) headers.delete(name);
+    else if (forwarded !== value) headers.set(name, forwarded);
+  }
   const metadata = renderGatewayMetadata(input.client, rules.clientMetadata ? incoming.get("cf-aig-metadata") : null);
-  if (metadata !== undefined) headers["cf-aig-metadata"] = metadata;
-  for (const [name, value] of Object.entries(provider.defaultHeaders)) headers[name] ??= value;
-  headers[provider.auth.header] = provider.auth.prefix + input.providerKey;
-  headers["cf-aig-authorization"] = `Bearer ${input.gatewayToken}`;
+  if (metadata !== undefined) headers.set("cf-aig-metadata", metadata);
+  for (const [name, value] of Object.entries(provider.defaultHeaders)) if (!headers.has(name)) headers.set(name, value);
+  headers.set(provider.auth.header, provider.auth.prefix + input.providerKey);
+  headers.set("cf-aig-authorization", `Bearer ${input.gatewayToken}`);
   return headers;
 }
 

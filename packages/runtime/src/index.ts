@@ -1,5 +1,5 @@
 export type { ProxyWorkerOptions } from "./create-proxy-worker.ts";
-export { createProxyWorker, DEFAULT_UPSTREAM_TIMEOUT_MS } from "./create-proxy-worker.ts";
+export { createProxyWorker } from "./create-proxy-worker.ts";
 export { CLIENT_TOKEN_PROTOCOL_PREFIX, CLIENT_TOKEN_PROTOCOL_PREFIXES, PROXY_WEBSOCKET_PROTOCOL } from "./credentials.ts";
 export { CREDENTIAL_LIMITS } from "./client-auth.ts";
 export type { ClientHeaderName, ClientHeaderRule } from "./gateway-header-policy.ts";

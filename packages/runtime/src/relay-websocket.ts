@@ -5,8 +5,8 @@ import { fetchUpstream } from "./upstream-fetch.ts";
 export interface WebSocketRelay {
   readonly request: Request;
   readonly upstreamUrl: string;
-  readonly upstreamHeaders: Readonly<Record<string, string>>;
-  readonly timeoutMs: number;
+  readonly upstreamHeaders: Headers;
+  readonly timeoutMs: number | undefined;
 }
 
 /**
@@ -17,9 +17,10 @@ export async function relayWebSocket(relay: WebSocketRelay): Promise<Response> {
   const offered = parseWebSocketProtocols(relay.request.headers.get("sec-websocket-protocol")).filter(
     (protocol) => !isCredentialProtocol(protocol),
   );
-  const headers: Record<string, string> = { ...relay.upstreamHeaders, upgrade: "websocket" };
+  const headers = relay.upstreamHeaders;
+  headers.set("upgrade", "websocket");
   const forUpstream = offered.filter((protocol) => protocol !== PROXY_WEBSOCKET_PROTOCOL);
-  if (forUpstream.length > 0) headers["sec-websocket-protocol"] = forUpstream.join(", ");
+  if (forUpstream.length > 0) headers.set("sec-websocket-protocol", forUpstream.join(", "));
 
   const response = await fetchUpstream({ url: relay.upstreamUrl, init: { headers }, timeoutMs: relay.timeoutMs });
   const upstream = response.webSocket;

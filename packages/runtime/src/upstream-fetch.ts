@@ -3,8 +3,11 @@ import { badGateway, gatewayTimeout } from "./json-responses.ts";
 export interface UpstreamFetch {
   readonly url: string;
   readonly init: RequestInit;
-  /** Time allowed until the gateway's response headers arrive; a streamed body may run longer. */
-  readonly timeoutMs: number;
+  /**
+   * Time allowed until the gateway's response headers arrive; a streamed body may run longer.
+   * `undefined`: no limit of the Worker's own (the client's timeout applies, see create-proxy-worker.ts).
+   */
+  readonly timeoutMs: number | undefined;
 }
 
 /**
@@ -12,6 +15,13 @@ export interface UpstreamFetch {
  * within the timeout, or a 502 when the gateway could not be reached at all.
  */
 export async function fetchUpstream(call: UpstreamFetch): Promise<Response> {
+  if (call.timeoutMs === undefined) {
+    try {
+      return await fetch(call.url, call.init);
+    } catch {
+      return badGateway();
+    }
+  }
   // The runtime's own timeout signal: no JavaScript timer or AbortController per request, and the
   // fetch is cancelled (its connection closed) when it fires. Once the headers have arrived, the
   // signal no longer affects the response, so a long stream is not cut.

@@ -65,7 +65,7 @@ async function trustCertificateOf(url: URL): Promise<void> {
 }
 
 export interface SdkTargetOptions {
-  /** The Worker's `upstreamTimeoutMs`; the runtime's default when not given. */
+  /** The Worker's `upstreamTimeoutMs`; the runtime's default (no limit) when not given. */
   readonly upstreamTimeoutMs?: number;
 }
 

@@ -58,3 +58,34 @@ describe(`the upstream timeout (${TIMEOUT_MS} ms) through workerd's own HTTP cli
     expect(performance.now() - started).toBeGreaterThan(TIMEOUT_MS * 3);
   });
 });
+
+/**
+ * Without `upstreamTimeoutMs` the Worker sets no limit of its own: a non-streaming answer may take
+ * minutes (long reasoning), and the client's own timeout decides.
+ */
+describe("no upstream timeout by default, through workerd's own HTTP client", () => {
+  let target: SdkTarget;
+
+  beforeAll(async () => {
+    target = await startSdkTarget("openai");
+  });
+  afterAll(() => target?.close());
+  beforeEach(() => target.reset());
+
+  const chat = () =>
+    fetch(`${target.baseUrl}/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${target.clientToken}`, "content-type": "application/json" },
+      body: "{}",
+    });
+
+  it("waits for a slow gateway's answer", async () => {
+    target.respondWith(async () => {
+      await sleep(TIMEOUT_MS * 4);
+      return { body: '{"slow":true}' };
+    });
+    const response = await chat();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ slow: true });
+  });
+});

@@ -81,13 +81,28 @@ describe("findClient", () => {
 
 describe("createPresentedTokenDigest", () => {
   it("hashes a token once while it is remembered, and forgets when the memo is full", async () => {
-    const digest = createPresentedTokenDigest(2);
-    const first = digest("a");
-    expect(digest("a")).toBe(first);
-    digest("b");
-    digest("c"); // the memo held two: it starts over
-    expect(digest("a")).not.toBe(first);
-    expect(new Uint8Array(await digest("a"))).toEqual(new Uint8Array(await first));
+    const digests = createPresentedTokenDigest(2);
+    expect(digests.known("a")).toBeUndefined();
+    const first = await digests.digest("a");
+    expect(digests.known("a")).toBe(first);
+    expect(await digests.digest("a")).toBe(first);
+    await digests.digest("b");
+    await digests.digest("c"); // the memo held two: it starts over
+    expect(digests.known("a")).toBeUndefined();
+    expect(new Uint8Array(await digests.digest("a"))).toEqual(new Uint8Array(first));
+  });
+
+  it("answers without a promise once every presented token is known, with the same verdict", async () => {
+    const accepted = await digestClientTokens("old,web:new");
+    const digests = createPresentedTokenDigest();
+    const first = findClient(["new", "nope"], accepted, digests);
+    expect(first).toBeInstanceOf(Promise);
+    expect((await first)?.name).toBe("web");
+    const second = findClient(["new", "nope"], accepted, digests);
+    expect(second).not.toBeInstanceOf(Promise);
+    expect(second).toEqual(await first);
+    // One unknown token among known ones takes the hashing path again.
+    expect(findClient(["new", "other"], accepted, digests)).toBeInstanceOf(Promise);
   });
 
   it("gives the same verdict as hashing every time", async () => {

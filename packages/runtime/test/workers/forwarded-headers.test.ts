@@ -64,7 +64,7 @@ describe("renderUpstreamHeaders", () => {
       rules: defaults,
       client: unnamed,
     });
-    expect(headers).toEqual({
+    expect(Object.fromEntries(headers)).toEqual({
       accept: "text/event-stream",
       "anthropic-version": "2024-01-01",
       "x-api-key": "sk-ant",
@@ -75,14 +75,14 @@ describe("renderUpstreamHeaders", () => {
 
 describe("renderUpstreamHeaders with the client-header policy", () => {
   const render = (incoming: Record<string, string>, options: { allowed?: string[]; denied?: string[]; client?: { name: string | undefined; metadata: string | undefined } } = {}) =>
-    renderUpstreamHeaders({
+    Object.fromEntries(renderUpstreamHeaders({
       incoming: new Headers(incoming),
       provider: providers.openai,
       providerKey: "sk-openai",
       gatewayToken: "cf-token",
       rules: resolveClientHeaderRules({ allowed: options.allowed ?? [], denied: options.denied ?? [] }),
       client: options.client ?? unnamed,
-    });
+    }));
   const base = { authorization: "Bearer sk-openai", "cf-aig-authorization": "Bearer cf-token" };
 
   it("forwards by default only what affects the client's own request, in the privacy-preserving direction", () => {

@@ -1,6 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ProxyWorkerOptions } from "../../src/index.ts";
 import { createProxyWorker, providers } from "../../src/index.ts";
 import { fixtureSecretsFor, seedGatewaySecrets, seedSecret, useStandInGateway } from "../../src/testing/index.ts";
@@ -61,6 +61,24 @@ describe("createProxyWorker", () => {
     });
     const response = await call(chat(), { upstreamTimeoutMs: 100 });
     expect(await response.text()).toBe("data: first\n\ndata: last\n\n");
+  });
+
+  it("arms no timer when no timeout is set (the client's own timeout applies), and one when it is", async () => {
+    const timeout = vi.spyOn(AbortSignal, "timeout");
+    try {
+      expect((await call(chat())).status).toBe(200);
+      expect(timeout).not.toHaveBeenCalled();
+      expect((await call(chat(), { upstreamTimeoutMs: 300_000 })).status).toBe(200);
+      expect(timeout).toHaveBeenCalledExactlyOnceWith(300_000);
+    } finally {
+      timeout.mockRestore();
+    }
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])("refuses upstreamTimeoutMs %s when the Worker is created", (upstreamTimeoutMs) => {
+    expect(() => createProxyWorker<FixtureEnv>(provider, { upstreamTimeoutMs })).toThrow(
+      `upstreamTimeoutMs: ${String(upstreamTimeoutMs)} is not a whole number of milliseconds above 0; give one (e.g. 300000 for 5 minutes) or leave it out for no limit`,
+    );
   });
 
   it("answers 502 when the gateway cannot be reached", async () => {
