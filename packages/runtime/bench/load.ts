@@ -17,6 +17,17 @@ export interface LoadResult {
 
 const body = JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello" }] });
 
+/** One chat completion, its body read; whether it answered 200. */
+async function chat(target: URL): Promise<boolean> {
+  const response = await fetch(target, {
+    method: "POST",
+    headers: { authorization: `Bearer ${BENCH_CLIENT_TOKEN}`, "content-type": "application/json", origin: BENCH_ORIGIN },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status === 200;
+}
+
 /** Sends `requests` chat completions with `concurrency` in flight; every response body is read. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL("/chat/completions", options.url);
@@ -28,13 +39,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     while (next < options.requests) {
       next += 1;
       const started = performance.now();
-      const response = await fetch(target, {
-        method: "POST",
-        headers: { authorization: `Bearer ${BENCH_CLIENT_TOKEN}`, "content-type": "application/json", origin: BENCH_ORIGIN },
-        body,
-      });
-      await response.arrayBuffer();
-      if (response.status !== 200) failures += 1;
+      if (!(await chat(target))) failures += 1;
       latencies.push(performance.now() - started);
     }
   }
@@ -52,4 +57,42 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p50Ms: at(0.5),
     p99Ms: at(0.99),
   };
+}
+
+export interface PairedLoadResult {
+  /** Requests each side completed while both were under load. */
+  readonly completed: readonly [number, number];
+  readonly failures: number;
+  readonly seconds: number;
+}
+
+/**
+ * Loads two Workers at the same time, `concurrency` in flight on each, until one side has sent
+ * `requests`; counts what each completed while both were loaded. Both meet the same machine at the
+ * same moment, so a swing in the machine's speed (up to 50% within minutes on a shared two-core
+ * machine) changes both counts alike instead of favouring whichever side ran then.
+ */
+export async function runPairedLoad(options: { readonly urls: readonly [string, string]; readonly requests: number; readonly concurrency: number }): Promise<PairedLoadResult> {
+  const completed: [number, number] = [0, 0];
+  let failures = 0;
+  let stoppedAt = Number.POSITIVE_INFINITY;
+  const started = performance.now();
+
+  async function side(index: 0 | 1): Promise<void> {
+    const target = new URL("/chat/completions", options.urls[index]);
+    let left = options.requests;
+    async function client(): Promise<void> {
+      while (left > 0 && performance.now() < stoppedAt) {
+        left -= 1;
+        const ok = await chat(target);
+        if (!ok) failures += 1;
+        else if (performance.now() <= stoppedAt) completed[index] += 1;
+      }
+    }
+    await Promise.all(Array.from({ length: options.concurrency }, client));
+    stoppedAt = Math.min(stoppedAt, performance.now());
+  }
+
+  await Promise.all([side(0), side(1)]);
+  return { completed, failures, seconds: (stoppedAt - started) / 1000 };
 }

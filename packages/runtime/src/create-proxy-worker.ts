@@ -23,9 +23,10 @@ import { createUpstreamPlanner } from "./upstream-target.ts";
 export interface ProxyWorkerOptions extends ProxyPolicyOptions {
   /**
    * Time allowed for the gateway's response headers before answering 504. Default: no limit of the
-   * Worker's own. The client's timeout applies instead (10 minutes in the OpenAI and Anthropic SDKs):
-   * when the client gives up and disconnects, the runtime cancels the gateway call. A shorter limit
-   * would cut non-streaming calls that legitimately take minutes (long reasoning, large outputs).
+   * Worker's own; the client's timeout applies (10 minutes in the OpenAI and Anthropic SDKs), and on
+   * Cloudflare a client that disconnects ends the request's outstanding work, the gateway call
+   * included (`wrangler dev` keeps waiting for the gateway). A fixed default would cut non-streaming
+   * calls that legitimately take minutes (long reasoning, large outputs).
    */
   readonly upstreamTimeoutMs?: number;
   readonly secretCache?: SecretCacheOptions;
