@@ -62,6 +62,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 export interface PairedLoadResult {
   /** Requests each side completed while both were under load. */
   readonly completed: readonly [number, number];
+  /** Requests each side sent in all, those finishing after the other side stopped included. */
+  readonly sent: readonly [number, number];
   readonly failures: number;
   readonly seconds: number;
 }
@@ -74,6 +76,7 @@ export interface PairedLoadResult {
  */
 export async function runPairedLoad(options: { readonly urls: readonly [string, string]; readonly requests: number; readonly concurrency: number }): Promise<PairedLoadResult> {
   const completed: [number, number] = [0, 0];
+  const sent: [number, number] = [0, 0];
   let failures = 0;
   let stoppedAt = Number.POSITIVE_INFINITY;
   const started = performance.now();
@@ -84,6 +87,7 @@ export async function runPairedLoad(options: { readonly urls: readonly [string, 
     async function client(): Promise<void> {
       while (left > 0 && performance.now() < stoppedAt) {
         left -= 1;
+        sent[index] += 1;
         const ok = await chat(target);
         if (!ok) failures += 1;
         else if (performance.now() <= stoppedAt) completed[index] += 1;
@@ -94,5 +98,5 @@ export async function runPairedLoad(options: { readonly urls: readonly [string, 
   }
 
   await Promise.all([side(0), side(1)]);
-  return { completed, failures, seconds: (stoppedAt - started) / 1000 };
+  return { completed, sent, failures, seconds: (stoppedAt - started) / 1000 };
 }

@@ -121,9 +121,10 @@ async function main(): Promise<void> {
     // Paired rounds: both Workers under load at once; which one starts first alternates.
     const pairedRatios: number[] = [];
     let pairedFailures = 0;
+    let pairedProxyRequests = 0;
     for (let round = 0; round < settings.pairedRounds; round += 1) {
       const proxyFirst = round % 2 === 0;
-      const { completed, failures } = await runPairedLoad({
+      const { completed, sent, failures } = await runPairedLoad({
         urls: proxyFirst ? [proxy.url, bare.url] : [bare.url, proxy.url],
         requests: settings.requests,
         concurrency: settings.concurrency,
@@ -131,10 +132,11 @@ async function main(): Promise<void> {
       const [proxyCompleted, bareCompleted] = proxyFirst ? completed : [completed[1], completed[0]];
       pairedRatios.push(proxyCompleted / bareCompleted);
       pairedFailures += failures;
+      pairedProxyRequests += proxyFirst ? sent[0] : sent[1];
     }
     const readsAfter = flags.calibrate ? noReads : await readStoreReads(proxy);
-    // Store reads are counted over both phases; the paired rounds sent at most 2 x requests each.
-    const measured = settings.requests * (settings.rounds + 2 * settings.pairedRounds);
+    // Store reads are counted over both phases: every request the proxy received while measuring.
+    const measured = settings.requests * settings.rounds + pairedProxyRequests;
     const measuredReads = readsAfter.storeReads - readsBefore.storeReads;
     report({
       settings,
