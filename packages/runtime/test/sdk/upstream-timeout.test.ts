@@ -1,10 +1,29 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { SdkTarget } from "./sdk-target.ts";
+import type { SdkTarget, SdkTargetOptions } from "./sdk-target.ts";
 import { startSdkTarget } from "./sdk-target.ts";
 
 const TIMEOUT_MS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The openai Worker for the enclosing `describe`, and a chat completion sent to it. */
+function useOpenAiTarget(options: SdkTargetOptions) {
+  let target: SdkTarget;
+  beforeAll(async () => {
+    target = await startSdkTarget("openai", options);
+  });
+  afterAll(() => target?.close());
+  beforeEach(() => target.reset());
+  return {
+    respondWith: (...args: Parameters<SdkTarget["respondWith"]>) => target.respondWith(...args),
+    chat: () =>
+      fetch(`${target.baseUrl}/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${target.clientToken}`, "content-type": "application/json" },
+        body: "{}",
+      }),
+  };
+}
 
 /**
  * The upstream timeout over real sockets (workerd's HTTP client against the stand-in on 127.0.0.1):
@@ -12,23 +31,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * streaming, however long the stream runs after the headers came.
  */
 describe(`the upstream timeout (${TIMEOUT_MS} ms) through workerd's own HTTP client`, () => {
-  let target: SdkTarget;
-
-  beforeAll(async () => {
-    target = await startSdkTarget("openai", { upstreamTimeoutMs: TIMEOUT_MS });
-  });
-  afterAll(() => target?.close());
-  beforeEach(() => target.reset());
-
-  const chat = () =>
-    fetch(`${target.baseUrl}/chat/completions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${target.clientToken}`, "content-type": "application/json" },
-      body: "{}",
-    });
+  const { chat, respondWith } = useOpenAiTarget({ upstreamTimeoutMs: TIMEOUT_MS });
 
   it("answers 504 when the gateway sends no headers in time", async () => {
-    target.respondWith(async () => {
+    respondWith(async () => {
       await sleep(TIMEOUT_MS * 10);
       return { body: "too late" };
     });
@@ -41,7 +47,7 @@ describe(`the upstream timeout (${TIMEOUT_MS} ms) through workerd's own HTTP cli
 
   it("lets a stream that began in time run past the timeout, every chunk delivered", async () => {
     const chunks = Array.from({ length: 8 }, (_, index) => `data: ${index}\n\n`);
-    target.respondWith(() => ({
+    respondWith(() => ({
       headers: { "content-type": "text/event-stream" },
       body: (async function* () {
         for (const chunk of chunks) {
@@ -64,23 +70,10 @@ describe(`the upstream timeout (${TIMEOUT_MS} ms) through workerd's own HTTP cli
  * minutes (long reasoning), and the client's own timeout decides.
  */
 describe("no upstream timeout by default, through workerd's own HTTP client", () => {
-  let target: SdkTarget;
-
-  beforeAll(async () => {
-    target = await startSdkTarget("openai");
-  });
-  afterAll(() => target?.close());
-  beforeEach(() => target.reset());
-
-  const chat = () =>
-    fetch(`${target.baseUrl}/chat/completions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${target.clientToken}`, "content-type": "application/json" },
-      body: "{}",
-    });
+  const { chat, respondWith } = useOpenAiTarget({});
 
   it("waits for a slow gateway's answer", async () => {
-    target.respondWith(async () => {
+    respondWith(async () => {
       await sleep(TIMEOUT_MS * 4);
       return { body: '{"slow":true}' };
     });
