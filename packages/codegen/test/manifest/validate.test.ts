@@ -129,6 +129,36 @@ describe("warnings for what the Secrets Store guidance calls bad practice", () =
     expect(result.warnings.map((w) => `${w.code}@${formatPath(w.path)}`)).toContain(`${code}@${path}`);
   });
 
+  it.each([
+    [
+      "a worker with its own account where the environment names none",
+      (m: Manifest) => {
+        delete m.environments["staging"]!.accountId;
+        delete m.environments["production"]!.accountId;
+        openai(m).environments = { staging: { accountId: "0123456789abcdef0123456789abcdef" } };
+      },
+      "Worker \"openai\" deploys to account 0123456789abcdef0123456789abcdef in staging and binds Secrets Store secrets there, but environments.staging names no account, so provisioning uses CLOUDFLARE_ACCOUNT_ID's store: it must be 0123456789abcdef0123456789abcdef.",
+      "set environments.staging.accountId to 0123456789abcdef0123456789abcdef, or drop this override",
+    ],
+    [
+      "a worker without an account where the environment's store has one",
+      (m: Manifest) => {
+        delete m.environments["production"]!.accountId;
+        openai(m).environments = { staging: { accountId: null } };
+      },
+      "Worker \"openai\" binds Secrets Store secrets in staging, whose store is in account 0123456789abcdef0123456789abcdef, but its config names no account (CLOUDFLARE_ACCOUNT_ID decides): deployed elsewhere, its bindings fail.",
+      "set the account here (0123456789abcdef0123456789abcdef), or drop this override",
+    ],
+  ] as const)("warns when the store's account cannot be checked: %s", (_name, mutate, message, fix) => {
+    const manifest = validManifest();
+    mutate(manifest);
+    const result = validateManifest(manifest, OPTIONS);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      { severity: "warning", code: "store-account-unknown", path: ["workers", "openai", "environments", "staging", "accountId"], message, fix },
+    ]);
+  });
+
   it("a clean manifest has no warnings", () => {
     expect(validateManifest(validManifest(), OPTIONS).warnings).toEqual([]);
   });
