@@ -46,8 +46,9 @@ describe("hand edits and hand-written files", () => {
     expect(refused.stderr).toContain("secrets-manifest generate --force");
     expect(snapshotTree(dir)).toEqual(before); // nothing half-written: not even the files that were not edited
 
-    const check = runCli(["generate", "--check", "--json"], { cwd: dir });
+    const check = runCli(["generate", "--check", "--json"], { cwd: dir, env: { npm_config_user_agent: "npm/10.9.2 node/v24.21.0 linux x64" } });
     expect(check.status).toBe(1);
+    expect(check.stderr).toContain("Run `npx secrets-manifest generate` and commit the result.");
     expect(check.stderr).toContain('-name = "hand-edited"');
     expect(check.stderr).toMatch(/note: apps\/openai\/wrangler-openai.toml was edited by hand/);
     const entry = JSON.parse(check.stdout).files.find((f: { path: string }) => f.path === "apps/openai/wrangler-openai.toml");

@@ -10,6 +10,7 @@ import type { ManifestIssue } from "../../manifest/issues.ts";
 import type { GeneratedFile } from "../../manifest/model.ts";
 import { applyWrites, type FileStatus } from "../../write/apply-writes.ts";
 import { hasPendingChanges, planWrites, type FileChange, type WriteConflict } from "../../write/plan-writes.ts";
+import { regenerateCommand } from "../regenerate-command.ts";
 import { colourDiff, printIssues, renderDiff } from "../report.ts";
 
 const args = {
@@ -92,7 +93,7 @@ async function generateOnce(options: Options): Promise<number> {
     for (const path of plan.leftovers) process.stderr.write(`${pc.yellow("note:")} ${path} is a temporary file left by an interrupted generate; \`generate\` deletes it.\n`);
     const summary = `${plan.changes.length - stale.length} current, ${stale.length} stale${plan.leftovers.length > 0 ? `, ${plan.leftovers.length} leftover temporary file(s)` : ""}`;
     if (hasPendingChanges(plan)) {
-      process.stderr.write(pc.red(`✖ generated files are out of date (${summary}). Run \`pnpm generate\` and commit the result.\n`));
+      process.stderr.write(pc.red(`✖ generated files are out of date (${summary}). Run \`${regenerateCommand(options)}\` and commit the result.\n`));
       return 1;
     }
     if (!options.json) process.stdout.write(`${pc.green("✓")} ${summary}: every generated file is up to date.\n`);
