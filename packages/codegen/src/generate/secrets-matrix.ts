@@ -10,6 +10,8 @@ export interface SecretsMatrix {
     readonly name: string;
     readonly accountId: string | null;
     readonly storeId: string | null;
+    /** The Workers living in this environment and the account each deploys to (null: CLOUDFLARE_ACCOUNT_ID). */
+    readonly workers: readonly { readonly worker: string; readonly workerName: string; readonly accountId: string | null }[];
     readonly secrets: readonly {
       readonly secret: string;
       readonly storeSecretName: string;
@@ -29,6 +31,11 @@ export function planSecretsMatrix(manifest: ResolvedManifest): SecretsMatrix {
         name: env.name,
         accountId: env.accountId ?? null,
         storeId: env.storeId ?? null,
+        workers: manifest.workers.flatMap((worker) =>
+          worker.environments
+            .filter((here) => here.environment === env.name)
+            .map((here) => ({ worker: worker.id, workerName: here.workerName, accountId: here.accountId ?? null })),
+        ),
         secrets: manifest.secrets.map((secret) => ({
           secret: secret.name,
           storeSecretName: secret.storeNames[env.name]!,
@@ -75,12 +82,19 @@ export function renderSecretsMatrixMarkdown(manifest: ResolvedManifest): string 
   }
   for (const env of matrix.environments) {
     // Only the workers that live in this environment (deployTo) get a column.
-    const workers = manifest.workers.filter((worker) => worker.environments.some((e) => e.environment === env.name)).map((worker) => worker.id);
+    const workers = env.workers.map((entry) => entry.worker);
+    const account = (id: string | null) => (id === null ? "account from CLOUDFLARE_ACCOUNT_ID" : `account ${code(id)}`);
+    // A worker may deploy to another account than the store's (its own accountId); it then binds no
+    // secret here (validation refuses that), but who deploys where belongs on this page too.
+    const elsewhere = env.workers.filter((entry) => entry.accountId !== env.accountId);
     lines.push(
       "",
       `## ${env.name}${env.name === manifest.defaultEnvironment ? " (default)" : ""}`,
       "",
       `${env.accountId === null ? "Account from CLOUDFLARE_ACCOUNT_ID" : `Account \`${env.accountId}\``}, ${env.storeId === null ? "no store" : `store \`${env.storeId}\``}. Cells name the binding each Worker reads the secret through.`,
+      ...(elsewhere.length === 0
+        ? []
+        : ["", `Workers with an account of their own here: ${elsewhere.map((entry) => `${code(entry.worker)} (${account(entry.accountId)})`).join(", ")}.`]),
       "",
       `| Secret in the store | ${workers.map(code).join(" | ")} |`,
       `|---|${workers.map(() => ":-:").join("|")}|`,
