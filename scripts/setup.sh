@@ -1,7 +1,8 @@
 #!/bin/sh
 # One-command set-up for a fresh machine that may have only Node 20 and npm:
-#   - installs Node 24 from the npm registry when the running Node cannot load the TypeScript manifest
-#     (type stripping is on by default from 22.18 and 23.6; wrangler itself needs 22.12),
+#   - installs Node 24 from the npm registry when the running Node is older than 24.5: the CLI needs
+#     22.18 or 23.6 (type stripping on by default), and the test suite needs 24.5 (the SDK tests trust
+#     the local HTTPS certificate with tls.setDefaultCACertificates),
 #   - installs pnpm 12.4.2,
 #   - installs the workspace's dependencies from the lockfile,
 #   - runs `pnpm generate` on the bundled manifest.
@@ -30,7 +31,7 @@ export PATH
 
 node_ok() {
   command -v node >/dev/null 2>&1 || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit((a===22&&b>=18)||(a===23&&b>=6)||a>23?0:1)' 2>/dev/null
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>24||(a===24&&b>=5)?0:1)' 2>/dev/null
 }
 
 ensure_prefix_writable() {

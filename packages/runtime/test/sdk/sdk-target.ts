@@ -56,6 +56,9 @@ async function readModules(): Promise<{ type: "ESModule"; path: string; contents
  * handshake with the Miniflare instance this harness just started, so no certificate tool is needed.
  */
 async function trustCertificateOf(url: URL): Promise<void> {
+  if (typeof tls.setDefaultCACertificates !== "function") {
+    throw new Error(`The SDK tests need Node.js 24.5 or later (tls.setDefaultCACertificates); this is ${process.version}. Run sh scripts/setup.sh, which installs Node 24.`);
+  }
   const socket = tls.connect({ host: url.hostname, port: Number(url.port), rejectUnauthorized: false });
   await once(socket, "secureConnect");
   const pem = new X509Certificate(socket.getPeerCertificate().raw).toString();
