@@ -57,8 +57,8 @@ function splitByName(field: string, environments: readonly Environment[], worker
   });
 }
 
-/** The value most entries have; on a tie, the one that comes first. */
-function mostCommon(values: readonly unknown[]): unknown {
+/** The value most entries have; on a tie, the one that comes first (undefined for none). */
+export function mostCommon(values: readonly unknown[]): unknown {
   let best = values[0];
   let bestCount = 0;
   for (const candidate of values) {

@@ -2,6 +2,7 @@
 // there (or none, when most name none), and a worker that differs says its own, at the worker when
 // it is the same in all its environments, else per environment (null: no account_id). Pure.
 import type { ConfigLayout } from "./config-environments.ts";
+import { mostCommon } from "./factor-environments.ts";
 
 /** A worker's overrides of its environments' accounts; null: no account_id. */
 export interface WorkerAccounts {
@@ -23,11 +24,9 @@ export function planAccounts(layouts: readonly ConfigLayout[], all: readonly str
   const environments = new Map<string, string>();
   for (const env of all) {
     const seen = layouts.flatMap((layout) => layout.environments.filter((e) => e.name === env).map((e) => accountIn(e.fields)));
-    // The most frequent value wins; a tie goes to the one seen first.
-    const counts = new Map<string | null, number>();
-    for (const id of seen) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const [chosen] = [...counts].reduce<[string | null, number]>((best, entry) => (entry[1] > best[1] ? entry : best), [null, 0]);
-    if (chosen !== null) environments.set(env, chosen);
+    // The most frequent value wins (null: most configs name none); a tie goes to the one seen first.
+    const chosen = mostCommon(seen);
+    if (typeof chosen === "string") environments.set(env, chosen);
   }
   const workers = layouts.map((layout): WorkerAccounts => {
     const actual = layout.environments.map((e) => [e.name, accountIn(e.fields)] as const);
