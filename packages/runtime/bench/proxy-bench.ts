@@ -129,10 +129,10 @@ async function main(): Promise<void> {
         requests: settings.requests,
         concurrency: settings.concurrency,
       });
-      const [proxyCompleted, bareCompleted] = proxyFirst ? completed : [completed[1], completed[0]];
-      pairedRatios.push(proxyCompleted / bareCompleted);
+      const [proxySide, bareSide] = proxyFirst ? ([0, 1] as const) : ([1, 0] as const);
+      pairedRatios.push(completed[proxySide] / completed[bareSide]);
       pairedFailures += failures;
-      pairedProxyRequests += proxyFirst ? sent[0] : sent[1];
+      pairedProxyRequests += sent[proxySide];
     }
     const readsAfter = flags.calibrate ? noReads : await readStoreReads(proxy);
     // Store reads are counted over both phases: every request the proxy received while measuring.
