@@ -15,20 +15,14 @@ export interface UpstreamFetch {
  * within the timeout, or a 502 when the gateway could not be reached at all.
  */
 export async function fetchUpstream(call: UpstreamFetch): Promise<Response> {
-  if (call.timeoutMs === undefined) {
-    try {
-      return await fetch(call.url, call.init);
-    } catch {
-      return badGateway();
-    }
-  }
   // The runtime's own timeout signal: no JavaScript timer or AbortController per request, and the
   // fetch is cancelled (its connection closed) when it fires. Once the headers have arrived, the
-  // signal no longer affects the response, so a long stream is not cut.
-  const signal = AbortSignal.timeout(call.timeoutMs);
+  // signal no longer affects the response, so a long stream is not cut. Without a timeout, no
+  // signal at all: the fetch costs no timer.
+  const signal = call.timeoutMs === undefined ? undefined : AbortSignal.timeout(call.timeoutMs);
   try {
-    return await fetch(call.url, { ...call.init, signal });
+    return await fetch(call.url, signal === undefined ? call.init : { ...call.init, signal });
   } catch {
-    return signal.aborted ? gatewayTimeout() : badGateway();
+    return signal?.aborted ? gatewayTimeout() : badGateway();
   }
 }
